@@ -21,7 +21,7 @@ def load_commands() -> None:
     """Import the command modules; each registers its commands on `cli`."""
     import importlib
 
-    for name in ("coding", "treaties", "evaluation", "explain"):
+    for name in ("coding", "events", "treaties", "evaluation", "explain"):
         try:
             importlib.import_module(f"foedus.cli.{name}")
         except ModuleNotFoundError as exc:
