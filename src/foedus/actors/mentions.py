@@ -1,0 +1,277 @@
+"""Finding actor mentions in a token sequence and resolving them by role and date.
+
+Works on plain token texts, not on a parse, so the same finder serves the cheap pre-parse
+filter and the coder. Proper names (countries, capitals, people, organizations) must be
+capitalised in the text, and short upper-case names ("US", "UN") must match exactly, so "us"
+and "turkey" stay ordinary words. Adjacent pieces are composed into one actor:
+"Russian President Vladimir Putin", "Iran's foreign minister", "Israeli forces".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from foedus.actors.tables import ActorTables, Officeholder
+
+__all__ = ["Entry", "Mention", "MentionFinder"]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_GENERIC_TITLES = ("leader", "head of state", "strongman", "ruler")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a phrase can stand for: a country name, an adjective, a title, a place..."""
+
+    kind: str
+    key: str
+    sectors: tuple[str, ...] = ()
+    exact_case: bool = False
+    proper: bool = True
+    form: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor (or a place) mentioned at tokens [start, end) of a sequence.
+
+    `code` is None when the words name an office without saying whose ("the president");
+    the coder may resolve those from context. Places have kind "place" and never an actor code.
+    """
+
+    start: int
+    end: int
+    kind: str
+    code: str | None
+    country: str | None
+    sectors: tuple[str, ...]
+    entity: str | None
+    text: str
+    title: str | None = None
+
+    @property
+    def is_actor(self) -> bool:
+        return self.kind != "place" and self.code is not None
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+class MentionFinder:
+    """A phrase index over the actor tables; `find` turns tokens into mentions."""
+
+    def __init__(self, tables: ActorTables) -> None:
+        self.tables = tables
+        self._index: dict[tuple[str, ...], list[Entry]] = {}
+        self._build()
+        self._max_len = max(len(k) for k in self._index)
+        self._firsts = frozenset(k[0] for k in self._index)
+
+    def _add(self, phrase: str, entry: Entry) -> None:
+        if phrase.lower().startswith("the "):
+            phrase = phrase[4:]  # "the US", "the Kremlin": the article is optional in text
+        words = tuple(_split(phrase))
+        if not words:
+            return
+        exact = phrase.isupper() and len(phrase.replace(".", "")) <= 4
+        if exact or entry.exact_case:
+            form = tuple(_split(phrase, lower=False))
+            entry = Entry(entry.kind, entry.key, entry.sectors, True, entry.proper, form)
+        bucket = self._index.setdefault(tuple(w.lower() for w in words), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _build(self) -> None:
+        t = self.tables
+        for c in t.countries:
+            for name in (c.name, *c.names):
+                self._add(name, Entry("country", c.iso3))
+            for adj in c.adjectives:
+                self._add(adj, Entry("adjective", c.iso3))
+                self._add(adj + "s", Entry("country", c.iso3))
+            for cap in c.capitals:
+                self._add(cap, Entry("capital", c.iso3))
+            for met in c.metonyms:
+                self._add(met, Entry("metonym", c.iso3, ("GOV",)))
+            for met in c.metonyms_mil:
+                self._add(met, Entry("metonym", c.iso3, ("MIL",)))
+        for o in t.organizations:
+            for name in (o.name, *o.names):
+                self._add(name, Entry("org", o.code, o.sectors, o.case_sensitive))
+        for h in t.officeholders:
+            for alias in (h.name, *h.aliases):
+                self._add(alias, Entry("person", alias.casefold()))
+            for title in h.titles:
+                self._add(title, Entry("title", title.lower(), proper=False))
+        for title in _GENERIC_TITLES:
+            self._add(title, Entry("title", title, proper=False))
+        for a in t.agents:
+            for word in a.words:
+                self._add(word, Entry("agent", word.lower(), a.sectors, proper=False))
+        for p in t.places:
+            for name in (p.name, *p.names):
+                self._add(name, Entry("place", p.country or "", proper=True))
+
+    # -- scanning -------------------------------------------------------------------------
+
+    def _matches(self, words: Sequence[str]) -> list[_Match]:
+        lower = [w.lower() for w in words]
+        found: list[_Match] = []
+        i = 0
+        while i < len(words):
+            best: _Match | None = None
+            if lower[i] in self._firsts:
+                for n in range(min(self._max_len, len(words) - i), 0, -1):
+                    entries = self._index.get(tuple(lower[i : i + n]))
+                    if entries:
+                        ok = tuple(e for e in entries if _case_ok(e, words[i : i + n]))
+                        if ok:
+                            best = _Match(i, i + n, ok)
+                            break
+            if best is None:
+                i += 1
+                continue
+            found.append(best)
+            i = best.end
+        return found
+
+    def find(self, words: Sequence[str], on: dt.date | None = None) -> list[Mention]:
+        """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
+        matches = self._matches(words)
+        mentions: list[Mention] = []
+        for group in _groups(matches, words):
+            mention = self._resolve(group, words, on)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def _resolve(self, group: list[_Match], words: Sequence[str], on: dt.date | None) -> Mention | None:
+        kinds = {e.kind: e for m in group for e in m.entries}
+        start, end = group[0].start, group[-1].end
+        text = " ".join(words[start:end])
+        if set(kinds) == {"place"} or ("place" in kinds and len(kinds) == 1):
+            return Mention(start, end, "place", None, kinds["place"].key or None, (), None, text)
+        country = next(
+            (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
+            None,
+        )
+        if "person" in kinds:
+            holder = self._person(kinds["person"].key, country, on)
+            if holder is not None:
+                return _holder_mention(holder, start, end, text, self.tables)
+        if "title" in kinds:
+            title = kinds["title"].key
+            if country is None:
+                return Mention(start, end, "title", None, None, ("GOV",), None, text, title)
+            holder = self._titled(country, title, on)
+            return Mention(start, end, "title", country + "GOV", country, ("GOV",),
+                           holder.id if holder else None, text, title)  # fmt: skip
+        if "org" in kinds and country is None:
+            org = self.tables.organization(kinds["org"].key)
+            return Mention(start, end, "org", org.code, org.country, org.sectors, org.code, text)
+        if country is None:
+            return None
+        return self._state(kinds, country, start, end, text)
+
+    def _state(self, kinds: dict[str, Entry], country: str, start: int, end: int, text: str) -> Mention | None:
+        sectors: tuple[str, ...] = ()
+        if "agent" in kinds:
+            sectors = kinds["agent"].sectors
+        elif "metonym" in kinds:
+            sectors = kinds["metonym"].sectors
+        elif "capital" in kinds and "country" not in kinds:
+            return Mention(start, end, "capital", country + "GOV", country, ("GOV",), None, text)
+        elif "country" not in kinds:
+            # A bare adjective ("Iranian territory", "the Russian offer") points at the state;
+            # the coder gives it less confidence than a name.
+            return Mention(start, end, "adjective", country, country, (), None, text)
+        kind = "country" if "country" in kinds else "metonym" if "metonym" in kinds else "agent"
+        return Mention(start, end, kind, country + "".join(sectors), country, sectors, None, text)
+
+    def _person(self, alias: str, country: str | None, on: dt.date | None) -> Officeholder | None:
+        found = self.tables.people_named(alias, on=on) or self.tables.people_named(alias)
+        if country is not None:
+            found = tuple(h for h in found if h.actor == country) or found
+        return max(found, key=lambda h: h.start) if found else None
+
+    def _titled(self, country: str, title: str, on: dt.date | None) -> Officeholder | None:
+        if title in _GENERIC_TITLES:
+            found = self.tables.holders(country, on=on, role="head_of_state")
+            found = found or self.tables.holders(country, on=on, role="head_of_government")
+        else:
+            found = self.tables.holders(country, on=on, title=title)
+        if on is None or not found:
+            return None  # without a date the office is known, the person is not
+        return found[-1]
+
+
+def _holder_mention(h: Officeholder, start: int, end: int, text: str, tables: ActorTables) -> Mention:
+    if len(h.actor) == 3 and h.actor.isalpha() and h.actor.isupper() and _is_country(tables, h.actor):
+        return Mention(start, end, "person", h.actor + "GOV", h.actor, ("GOV",), h.id, text)
+    org = tables.organization(h.actor)
+    return Mention(start, end, "person", org.code, org.country, org.sectors, h.id, text)
+
+
+def _is_country(tables: ActorTables, code: str) -> bool:
+    try:
+        tables.country(code)
+    except Exception:
+        return False
+    return True
+
+
+def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
+    """Adjacent matches (or joined by a possessive) that form one actor phrase."""
+    groups: list[list[_Match]] = []
+    for m in matches:
+        if groups:
+            prev = groups[-1][-1]
+            joined = m.start == prev.end or (
+                m.start == prev.end + 1 and words[prev.end] in _POSSESSIVE
+            )
+            kinds = {e.kind for e in m.entries}
+            prev_kinds = {e.kind for g in groups[-1] for e in g.entries}
+            # Two state names side by side ("Russia Iran") are two actors, not one.
+            clash = bool(kinds & {"country", "capital"}) and bool(
+                prev_kinds & {"country", "capital", "person", "org"}
+            )
+            if joined and not clash and "place" not in kinds | prev_kinds:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    return groups
+
+
+def _split(phrase: str, lower: bool = True) -> list[str]:
+    """Split a table phrase the way spaCy tokenizes it (enough for names and titles)."""
+    text = phrase.lower() if lower else phrase
+    out: list[str] = []
+    for word in text.replace("’", "'").split():
+        if word.endswith("'s") and len(word) > 2:
+            out += [word[:-2], "'s"]
+        elif "-" in word and len(word) > 1 and not word.startswith("-"):
+            parts = word.split("-")
+            for k, part in enumerate(parts):
+                if k:
+                    out.append("-")
+                if part:
+                    out.append(part)
+        else:
+            out.append(word)
+    return out
+
+
+def _case_ok(entry: Entry, words: Sequence[str]) -> bool:
+    if entry.exact_case:
+        return tuple(w.replace("’", "'") for w in words) == entry.form
+    if entry.proper:
+        return words[0][:1].isupper()
+    return True

@@ -1,0 +1,302 @@
+"""The coder: articles in, event records out.
+
+For each article: split into sentences (cheap), find actor mentions (cheap, from foedus's own
+tables), let only sentences that can hold an event through to the dependency parser, then read
+events off the parse. Discourse state (the last person named, the speaker of a quotation)
+carries from sentence to sentence within an article and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from foedus.actors.mentions import Mention, MentionFinder
+from foedus.actors.tables import load_actor_tables
+from foedus.articles import Article
+from foedus.cameo import load_cameo
+from foedus.coding.dates import find_dates, resolve
+from foedus.coding.extract import Draft, SentenceContext, Slot, extract
+from foedus.coding.grammar import subject_token
+from foedus.coding.model import load_pipeline
+from foedus.coding.quotes import QuoteSpan, find_quotes
+from foedus.coding.sentences import SentenceSpan, split_sentences
+from foedus.config import Settings
+from foedus.events import ActorRef, Event
+from foedus.lexicon import Lexicon, load_lexicon
+
+__all__ = ["CODER_VERSION", "Coder"]
+
+CODER_VERSION = "0.1.0"
+
+
+@dataclass
+class _Discourse:
+    """What one article has established so far."""
+
+    last_person: Slot | None = None
+    titles: dict[str, Slot] = field(default_factory=dict)
+    speaker: Slot | None = None
+    speaker_paragraph: int = -1
+
+
+class Coder:
+    """Codes articles into events; holds the spaCy pipeline, the lexicon and the actor tables."""
+
+    def __init__(self, nlp: Any, segment: Any, lexicon: Lexicon, settings: Settings) -> None:
+        self.nlp = nlp
+        self.segment = segment
+        self.lexicon = lexicon
+        self.settings = settings
+        self.finder = MentionFinder(load_actor_tables())
+        self.cameo = load_cameo()
+        self.version = f"{CODER_VERSION}+lex{lexicon.version}"
+        cues = lexicon.cues
+        self._pronouns = cues.first_person | cues.third_person
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Coder:
+        """Load the spaCy model named in `settings` (once) and the shipped lexicon."""
+        settings = settings or Settings()
+        nlp, segment = load_pipeline(settings.model)
+        return cls(nlp, segment, load_lexicon(), settings)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def code_text(self, text: str, date: dt.date | None = None) -> list[Event]:
+        """Events of one text, dated against publication date `date`."""
+        return self.code_article(Article.from_text(text, date=date))
+
+    def code_texts(self, items: Iterable[tuple[str, dt.date | None]]) -> Iterator[list[Event]]:
+        """Events of many texts, one list per text, parsed in batches."""
+        articles = (Article.from_text(text, date=date) for text, date in items)
+        for _article, events in self.code_articles(articles):
+            yield events
+
+    def code_article(self, article: Article) -> list[Event]:
+        return next(iter(self.code_articles([article])))[1]
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, events) for each article, in order, parsing in batches."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    # -- batches --------------------------------------------------------------------------
+
+    def _code_batch(self, articles: Sequence[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        plans = [self._plan(a) for a in articles]
+        texts = [s.text for plan in plans for s, keep in plan if keep]
+        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        for article, plan in zip(articles, plans, strict=True):
+            parsed = {s.index: next(docs) for s, keep in plan if keep}
+            yield article, self._code_parsed(article, [s for s, _ in plan], parsed)
+
+    def _plan(self, article: Article) -> list[tuple[SentenceSpan, bool]]:
+        """Each sentence, and whether it is worth parsing."""
+        sentences = split_sentences(article.text, self.segment)
+        if not self.settings.prefilter:
+            return [(s, True) for s in sentences]
+        return [(s, self._may_hold_event(s)) for s in sentences]
+
+    def _may_hold_event(self, s: SentenceSpan) -> bool:
+        lower = [w.lower() for w in s.words]
+        if not any(w in self.lexicon.surface for w in lower):
+            return False
+        actors = [m for m in self.finder.find(s.words) if m.kind != "place"]
+        pronouns = sum(1 for w in lower if w in self._pronouns)
+        return len(actors) + pronouns >= 1 and (len(actors) >= 2 or pronouns >= 1 or
+                                                 '"' in s.text or "“" in s.text or
+                                                 len(actors) >= 1)  # fmt: skip
+
+    # -- one article ----------------------------------------------------------------------
+
+    def _code_parsed(self, article: Article, sentences: list[SentenceSpan], parsed: dict[int, Doc]) -> list[Event]:
+        quotes = find_quotes(article.text)
+        state = _Discourse()
+        events: list[Event] = []
+        for s in sentences:
+            doc = parsed.get(s.index)
+            if doc is None:
+                self._remember(self.finder.find(s.words, on=article.date), s, state)
+                continue
+            events += self._code_sentence(article, s, doc, quotes, state)
+        return events
+
+    def _remember(self, mentions: list[Mention], s: SentenceSpan, state: _Discourse) -> None:
+        for m in mentions:
+            if m.kind in ("person", "title") and m.code:
+                slot = _slot(m)
+                state.last_person = slot
+                if m.title:
+                    state.titles[m.title] = slot
+
+    def _code_sentence(self, article: Article, s: SentenceSpan, doc: Doc, quotes: list[QuoteSpan], state: _Discourse) -> list[Event]:
+        if self._discarded(doc):
+            return []
+        words = [t.text for t in doc]
+        mentions = self.finder.find(words, on=article.date)
+        slots = self._slots(doc, mentions, state)
+        in_quote = {t.i for t in doc if any(q.contains(s.start + t.idx) for q in quotes)}
+        speaker = self._speaker(doc, slots, in_quote, s, state)
+        speaker_at = {i: speaker for i in in_quote} if speaker else {}
+        if speaker:
+            for t in doc:
+                if t.i in in_quote and t.lower_ in self.lexicon.cues.first_person:
+                    slots[t.i] = Slot(t.i, t.i + 1, speaker.code, speaker.country,
+                                      speaker.sectors, speaker.entity, t.text, "pronoun", "quote")  # fmt: skip
+        ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
+                              _according_to(doc, slots))  # fmt: skip
+        drafts = extract(doc, ctx, self.lexicon)
+        self._remember(mentions, s, state)
+        return [self._event(article, s, doc, d) for d in drafts]
+
+    def _discarded(self, doc: Doc) -> bool:
+        lower = [t.lower_ for t in doc]
+        for phrases in self.lexicon.discards.values():
+            for phrase in phrases:
+                n = len(phrase)
+                if any(tuple(lower[i : i + n]) == phrase for i in range(len(lower) - n + 1)):
+                    return True
+        return False
+
+    def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
+        slots: dict[int, Slot] = {}
+        for m in mentions:
+            slot = _slot(m) if m.code else state.titles.get(m.title or "") if m.kind == "title" else None
+            if slot is None or m.kind == "place":
+                continue
+            if m.kind == "capital" and _locative(doc[m.start]):
+                continue
+            slot = Slot(m.start, m.end, slot.code, slot.country, slot.sectors, slot.entity,
+                        m.text, slot.kind, "name" if m.code else "title")  # fmt: skip
+            for i in range(m.start, m.end):
+                slots[i] = slot
+        last = state.last_person
+        if last is not None:
+            for t in doc:
+                if t.lower_ in self.lexicon.cues.third_person and t.i not in slots:
+                    slots[t.i] = Slot(t.i, t.i + 1, last.code, last.country, last.sectors,
+                                      last.entity, t.text, "pronoun", "pronoun")  # fmt: skip
+        return slots
+
+    def _speaker(self, doc: Doc, slots: dict[int, Slot], in_quote: set[int], s: SentenceSpan, state: _Discourse) -> Slot | None:
+        """The speaker of this sentence's quotation: named here, or carried from the last
+        attributed quotation in the same paragraph."""
+        if not in_quote:
+            return None
+        speech = self.lexicon.cues.speech_verbs
+        for t in doc:
+            if t.i in in_quote or t.lemma_.lower() not in speech:
+                continue
+            subj = subject_token(t)
+            if subj is not None and subj.i in slots:
+                state.speaker, state.speaker_paragraph = slots[subj.i], s.paragraph
+                return slots[subj.i]
+        if state.speaker_paragraph == s.paragraph:
+            return state.speaker
+        return None
+
+    # -- records --------------------------------------------------------------------------
+
+    def _event(self, article: Article, s: SentenceSpan, doc: Doc, d: Draft) -> Event:
+        code = self.cameo.get(d.code)
+        when = resolve(_date_phrase(doc, d.anchor), article.date)
+        anchor_start = s.start + d.anchor.idx
+        parts = [article.id, str(s.index), str(anchor_start), d.source.code,
+                 d.target.code if d.target else "", d.code]  # fmt: skip
+        quote = s.text if d.in_quote else None
+        return Event(
+            id=hashlib.sha1("|".join(parts).encode()).hexdigest()[:16],
+            article_id=article.id,
+            sentence_index=s.index,
+            sentence=s.text,
+            start=s.start,
+            end=s.end,
+            anchor=d.anchor.text,
+            anchor_start=anchor_start,
+            anchor_end=anchor_start + len(d.anchor.text),
+            source=_ref(d.source),
+            target=_ref(d.target) if d.target else None,
+            cameo=code.code,
+            cameo_name=code.name,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            negated=d.negated,
+            hypothetical=d.hypothetical,
+            intent=d.intent,
+            denied=d.denied,
+            question=d.question,
+            reported_by=d.reported_by.code if d.reported_by else None,
+            quote=quote,
+            speaker=d.reported_by.text if d.reported_by else None,
+            date=when.date,
+            date_precision=when.precision,
+            date_text=when.text,
+            confidence=round(_confidence(d), 3),
+            coder_version=self.version,
+        )
+
+
+def _slot(m: Mention) -> Slot:
+    assert m.code is not None
+    return Slot(m.start, m.end, m.code, m.country, m.sectors, m.entity, m.text, m.kind)
+
+
+def _ref(slot: Slot) -> ActorRef:
+    return ActorRef(slot.text, slot.code, slot.country, slot.sectors, slot.entity)
+
+
+def _locative(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "around")
+
+
+def _according_to(doc: Doc, slots: dict[int, Slot]) -> Slot | None:
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            for pobj in doc[t.i + 1].children:
+                if pobj.i in slots:
+                    return slots[pobj.i]
+    return None
+
+
+def _date_phrase(doc: Doc, anchor: Token) -> Any:
+    best = None
+    best_depth = 99
+    for phrase in find_dates(doc.text):
+        span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+        if span is None:
+            continue
+        depth = 0
+        for anc in span.root.ancestors:
+            depth += 1
+            if anc == anchor:
+                if depth < best_depth:
+                    best, best_depth = phrase, depth
+                break
+            if anc.pos_ == "VERB" and anc != anchor:
+                break
+    return best
+
+
+def _confidence(d: Draft) -> float:
+    score = d.entry.confidence
+    if d.target is None:
+        score *= 0.85
+    if d.inferred or d.source.via != "name" or (d.target and d.target.via != "name"):
+        score *= 0.9
+    if d.source.kind == "adjective" or (d.target and d.target.kind == "adjective"):
+        score *= 0.9
+    return score

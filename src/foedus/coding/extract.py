@@ -1,0 +1,394 @@
+"""From one parsed sentence to draft events: predicates, their actors, code and modality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from foedus.coding.grammar import (
+    ancestors_with_edges,
+    clause_chain,
+    np_core,
+    object_phrases,
+    subject_token,
+)
+from foedus.lexicon import Lexicon, ObjectClass, PredicateEntry
+
+__all__ = ["Draft", "Slot", "SentenceContext", "extract"]
+
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within",
+                       "throughout", "via", "through"})  # fmt: skip
+_LIGHT_VERBS = frozenset(
+    "make issue submit send extend lodge file hold launch conduct carry impose express voice "
+    "announce sign reach strike offer give deliver stage mount begin start open "
+    "resume continue".split()
+)
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A resolved actor occupying tokens [start, end) of the sentence."""
+
+    start: int
+    end: int
+    code: str
+    country: str | None
+    sectors: tuple[str, ...]
+    entity: str | None
+    text: str
+    kind: str
+    via: str = "name"
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the coder knows about a sentence before looking at its predicates."""
+
+    slots: dict[int, Slot]
+    speaker_at: dict[int, Slot]
+    question: bool
+    according_to: Slot | None = None
+
+
+@dataclass
+class Draft:
+    """An event before ids, names and dates are filled in."""
+
+    source: Slot
+    target: Slot | None
+    code: str
+    entry: PredicateEntry
+    anchor: Token
+    negated: bool = False
+    hypothetical: bool = False
+    intent: bool = False
+    denied: bool = False
+    question: bool = False
+    reported_by: Slot | None = None
+    in_quote: bool = False
+    inferred: set[str] = field(default_factory=set)
+    classes: tuple[ObjectClass, ...] = ()
+
+
+# -- actors ---------------------------------------------------------------------------------
+
+
+def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> list[Slot]:
+    """The actors a noun phrase headed by `head` names, one per conjunct."""
+    found: list[Slot] = []
+    for conj in (head, *head.conjuncts):
+        slot = _np_actor(conj, ctx)
+        if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
+            continue
+        if all(slot.code != f.code for f in found):
+            found.append(slot)
+    return found
+
+
+def _np_actor(head: Token, ctx: SentenceContext) -> Slot | None:
+    if head.i in ctx.slots:
+        return ctx.slots[head.i]
+    for tok in sorted(np_core(head), key=lambda t: abs(t.i - head.i)):
+        if tok.i in ctx.slots:
+            return ctx.slots[tok.i]
+    return None
+
+
+def subjects(p: Token, ctx: SentenceContext) -> list[Slot]:
+    tok = subject_token(p)
+    if tok is None and p.pos_ == "NOUN":
+        return _noun_owner(p, ctx)
+    return actors_at(tok, ctx) if tok is not None else []
+
+
+def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
+    """Who makes a nominal event: "Iran's request", "the Russian offer", "Iran made a plea"."""
+    for child in p.children:
+        if child.dep_ in ("poss", "amod", "compound") and child.i in ctx.slots:
+            return [ctx.slots[child.i]]
+    if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
+        tok = subject_token(p.head)
+        return actors_at(tok, ctx) if tok is not None else []
+    return []
+
+
+def targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
+    """Whom `p` is done to: objects, passive subjects, objects of target prepositions."""
+    found: list[Slot] = []
+    for child in p.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
+            found += actors_at(child, ctx)
+        elif child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
+            found += _prep_objects(child, ctx)
+    if not found:
+        # "offered military support to Iran", "broker peace between Iran and Israel"
+        for child in p.children:
+            if child.dep_ in ("dobj", "attr", "xcomp"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in entry.target_preps:
+                        found += _prep_objects(prep, ctx)
+    if not found:
+        for child in p.children:
+            if child.dep_ == "xcomp":
+                found += [s for s in targets(child, entry, ctx) if s not in found]
+    return found
+
+
+def _prep_objects(prep: Token, ctx: SentenceContext) -> list[Slot]:
+    found: list[Slot] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        found += actors_at(pobj, ctx, locative=prep.lower_ in _LOCATIVE)
+    return found
+
+
+# -- code -----------------------------------------------------------------------------------
+
+
+def _phrase_in(tokens: list[Token], cls: ObjectClass) -> bool:
+    texts = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    for phrase in cls.phrases:
+        n = len(phrase)
+        for seq in (texts, lemmas):
+            for i in range(len(seq) - n + 1):
+                if tuple(seq[i : i + n]) == phrase:
+                    return True
+    return False
+
+
+def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
+    found: list[ObjectClass] = []
+    for _prep, tokens in object_phrases(p):
+        for cls in lexicon.objects.values():
+            if cls not in found and tokens and _phrase_in(tokens, cls):
+                found.append(cls)
+    return found
+
+
+def _particles(p: Token) -> set[str]:
+    return {c.lower_ for c in p.children if c.dep_ in ("prt", "prep", "agent")}
+
+
+def choose(
+    p: Token, entries: tuple[PredicateEntry, ...], lexicon: Lexicon
+) -> tuple[PredicateEntry, str, tuple[ObjectClass, ...]] | None:
+    """The most specific entry whose conditions hold, and its code refined by the object."""
+    classes = _classes(p, lexicon)
+    names = {c.name for c in classes}
+    xcomps = {c.lemma_ for c in p.children if c.dep_ in ("xcomp", "ccomp", "pcomp")}
+    xcomps |= {g.lemma_ for c in p.children if c.dep_ == "prep" for g in c.children
+               if g.dep_ == "pcomp"}  # fmt: skip
+    particles = _particles(p)
+    for entry in entries:
+        if entry.particle and entry.particle not in particles:
+            continue
+        if entry.object and entry.object not in names:
+            continue
+        if entry.xcomp and not (set(entry.xcomp) & xcomps):
+            continue
+        code = entry.code
+        if not entry.object:
+            for cls in classes:
+                refined = cls.code_for(entry.family)
+                if refined and len(refined) > len(code):
+                    code = refined
+                    break
+        return entry, code, tuple(classes)
+    return None
+
+
+# -- modality -------------------------------------------------------------------------------
+
+
+def modality(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> dict[str, bool]:
+    cues = lexicon.cues
+    chain = clause_chain(p)
+    flags = {"negated": False, "hypothetical": False, "intent": False, "denied": False}
+    for k, tok in enumerate(chain):
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and low in cues.negation_words):
+                flags["negated"] = True
+            if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in cues.hypothetical_aux:
+                flags["hypothetical"] = True
+            if child.dep_ == "aux" and (low in cues.intent_aux or child.lemma_ in cues.intent_aux):
+                flags["intent"] = True
+            if child.dep_ == "advmod" and low in cues.hypothetical_words:
+                flags["hypothetical"] = True
+        if k > 0:
+            lemma = tok.lemma_.lower()
+            flags["negated"] |= lemma in cues.negating_governors
+            flags["intent"] |= lemma in cues.intent_governors
+            flags["hypothetical"] |= lemma in cues.hypothetical_governors
+    _conditions(p, cues.condition_marks, cues.hypothetical_governors, flags)
+    for edge, anc in ancestors_with_edges(p):
+        if edge in ("ccomp", "xcomp", "pcomp") and anc.lemma_.lower() in cues.denial_verbs:
+            flags["denied"] = True
+            break
+        if edge in ("ccomp", "parataxis"):
+            break
+    return flags
+
+
+def _conditions(p: Token, marks: frozenset[str], governors: frozenset[str], flags: dict[str, bool]) -> None:
+    for edge, anc in [("self", p), *ancestors_with_edges(p)]:
+        node = anc if edge != "self" else p
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            flags["hypothetical"] = True
+        if edge == "pobj" and anc.lemma_.lower() in governors:
+            flags["hypothetical"] = True
+        if edge in ("ccomp", "parataxis"):
+            return
+
+
+def reporter(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> tuple[Slot | None, bool]:
+    """Who reports this event (speech verb subject, quote speaker, 'according to') and
+    whether the event sits inside a quotation."""
+    if p.i in ctx.speaker_at:
+        return ctx.speaker_at[p.i], True
+    reporting = lexicon.cues.speech_verbs | lexicon.cues.reporting_event_verbs
+    for edge, anc in ancestors_with_edges(p):
+        if edge in ("ccomp", "parataxis", "xcomp", "advcl") and anc.lemma_.lower() in reporting:
+            tok = subject_token(anc)
+            slots = actors_at(tok, ctx) if tok is not None else []
+            if slots:
+                return slots[0], False
+    return ctx.according_to, False
+
+
+# -- the sentence ---------------------------------------------------------------------------
+
+
+def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateEntry, ...]]]:
+    speech = lexicon.cues.speech_verbs
+    found: list[tuple[Token, tuple[PredicateEntry, ...]]] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs and lemma not in speech:
+            found.append((tok, lexicon.verbs[lemma]))
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+            found.append((tok, lexicon.nouns[lemma]))
+    return found
+
+
+def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
+    """Draft events of one parsed sentence, deduplicated."""
+    drafts: list[Draft] = []
+    for p, entries in predicates(doc, lexicon):
+        chosen = choose(p, entries, lexicon)
+        if chosen is None:
+            continue
+        drafts += _drafts_for(p, *chosen, ctx, lexicon)
+    _fill_missing_targets(drafts, ctx)
+    _refine_answers(drafts)
+    return _dedupe(drafts)
+
+
+def _drafts_for(
+    p: Token,
+    entry: PredicateEntry,
+    code: str,
+    classes: tuple[ObjectClass, ...],
+    ctx: SentenceContext,
+    lexicon: Lexicon,
+) -> list[Draft]:
+    sources = subjects(p, ctx)
+    tgts = targets(p, entry, ctx)
+    if not sources and len(tgts) > 1 and code[:2] in _COOPERATIVE_ROOTS:
+        # "the treaty signed between Russia and Iran": each party acts toward the other
+        sources, tgts = tgts, []
+    if not sources:
+        return []
+    flags = modality(p, lexicon, ctx)
+    if ctx.question and any(t.dep_ == "ROOT" for t in clause_chain(p)):
+        flags["hypothetical"] = True
+    speaker, in_quote = reporter(p, lexicon, ctx)
+    if flags["intent"]:
+        code = lexicon.intent_code(code)
+    out: list[Draft] = []
+    mutual = not tgts and len(sources) > 1 and code[:2] in _COOPERATIVE_ROOTS
+    for src in sources:
+        pool = [s for s in sources if s.code != src.code] if mutual else tgts
+        for tgt in pool or [None]:
+            if tgt is not None and tgt.code == src.code:
+                continue
+            draft = Draft(src, tgt, code, entry, p, question=ctx.question, reported_by=speaker,
+                          in_quote=in_quote, classes=classes, **flags)  # fmt: skip
+            out.append(draft)
+    return out
+
+
+def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
+    """ "X offered help, but Y declined": the subject of a coordinated clause is the other
+    side of an event that names no target."""
+    for d in drafts:
+        if d.target is not None:
+            continue
+        clauses = list(d.anchor.conjuncts)
+        if d.anchor.dep_ in ("ccomp", "conj", "xcomp"):
+            clauses += [d.anchor.head, *d.anchor.head.conjuncts]
+        for clause in clauses:
+            if clause.i == d.anchor.i:
+                continue
+            tok = subject_token(clause)
+            other = actors_at(tok, ctx) if tok is not None else []
+            other = [o for o in other if o.country != d.source.country or o.country is None]
+            if other and other[0].code != d.source.code:
+                d.target = other[0]
+                d.inferred.add("target")
+                break
+
+
+def _refine_answers(drafts: list[Draft]) -> None:
+    """A bare rejection or acceptance ("Iran declined") answers the offer or request made to
+    it in the same sentence, and takes that offer's object: declining air defence is 1212."""
+    for d in drafts:
+        if d.classes or len(d.code) != 3 or not d.code.endswith("0"):
+            continue
+        for other in drafts:
+            answers = other.target is not None and other.target.country == d.source.country
+            if other is d or not answers or not other.classes:
+                continue
+            for cls in other.classes:
+                refined = cls.code_for(d.entry.family)
+                if refined:
+                    d.code = refined
+                    d.inferred.add("code")
+                    return
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One event per (source, target, code); where a verb and the verb or noun it governs
+    give the same pair, keep the more specific coding."""
+    best: dict[tuple[str, str | None], Draft] = {}
+    order: list[tuple[str, str | None]] = []
+    kept: list[Draft] = []
+    for d in drafts:
+        key = (d.source.code, d.target.code if d.target else None)
+        prev = best.get(key)
+        if prev is None:
+            best[key] = d
+            order.append(key)
+            continue
+        related = d.anchor.head == prev.anchor or prev.anchor.head == d.anchor
+        if related or prev.code == d.code:
+            best[key] = _better(prev, d)
+        else:
+            kept.append(d)
+    return [best[k] for k in order] + kept
+
+
+def _better(a: Draft, b: Draft) -> Draft:
+    def rank(d: Draft) -> tuple[int, int, float]:
+        return (d.entry.specificity, len(d.code), d.entry.confidence)
+
+    winner = a if rank(a) >= rank(b) else b
+    loser = b if winner is a else a
+    # The governed word carries intent/negation of its governor's frame; keep the flags.
+    return replace(
+        winner,
+        negated=winner.negated or loser.negated and winner.anchor.head == loser.anchor,
+        intent=winner.intent or loser.intent,
+    )

@@ -1,0 +1,138 @@
+"""Dependency-parse helpers: arguments of a predicate, and the chain of clauses above it.
+
+Kept apart from the coder so the rules about English syntax (who is the subject of an
+infinitive, which prepositions carry targets) can be read and tested on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+__all__ = [
+    "NP_DEPS",
+    "ancestors_with_edges",
+    "clause_chain",
+    "np_core",
+    "object_phrases",
+    "subject_token",
+]
+
+NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "det", "nmod", "appos", "flat", "nummod", "case", "quantmod"}
+)
+# Verbs whose object, not subject, does the infinitive: "Russia urged Iran to negotiate".
+OBJECT_CONTROL = frozenset(
+    "urge ask call tell invite press encourage persuade force order allow permit request "
+    "help enable warn advise push pressure implore beg appeal instruct authorize".split()
+)
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
+_CHAIN_DEPS = frozenset({"xcomp", "acl", "auxpass", "pcomp", "acomp"})
+
+
+def np_core(head: Token) -> list[Token]:
+    """The head of a noun phrase with its modifiers, without prepositional phrases."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NP_DEPS:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def subject_token(p: Token) -> Token | None:
+    """The token that does `p`: its subject, or the controller of an infinitive, or the
+    subject shared with a coordinated verb; None for agentless passives and the like."""
+    if _agentless_passive(p):
+        return None
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in p.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in _RELATIVE and p.dep_ == "relcl":
+                    return p.head
+                return child
+        for child in p.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if any(c.dep_ == "nsubjpass" for c in p.children):
+            return None
+        head = p.head
+        if head.i == p.i:
+            return None
+        if p.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj
+        if p.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+        if p.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "acomp") or (
+            p.dep_ in ("dobj", "pobj", "attr") and p.pos_ == "NOUN"
+        ):
+            p = head if p.dep_ != "pcomp" else head.head
+            continue
+        if p.dep_ == "prep":
+            p = head
+            continue
+        return None
+    return None
+
+
+def _agentless_passive(p: Token) -> bool:
+    """ "unless requested", "the treaty signed in 2025": a participle with nobody doing it."""
+    if p.tag_ != "VBN" or any(c.dep_ in ("nsubj", "agent") for c in p.children):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in p.children)
+    return not perfect and p.dep_ in ("advcl", "acl", "amod", "relcl", "ROOT", "conj", "xcomp")
+
+
+def clause_chain(p: Token) -> list[Token]:
+    """`p` and the tokens that govern it within the same proposition ("ready to [mediate]",
+    "failed to [attack]", "made an [appeal]"), nearest first."""
+    chain = [p]
+    cur = p
+    while cur.dep_ in _CHAIN_DEPS or (cur.dep_ in ("dobj", "attr") and cur.pos_ == "NOUN"):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        chain.append(cur)
+        if cur.dep_ == "prep":
+            cur = cur.head
+            chain.append(cur)
+    return chain
+
+
+def ancestors_with_edges(p: Token) -> Iterator[tuple[str, Token]]:
+    """(dependency label of the edge walked, ancestor) pairs from `p` up to the root."""
+    cur = p
+    while cur.head.i != cur.i:
+        yield cur.dep_, cur.head
+        cur = cur.head
+
+
+def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
+    """What `p` acts on: (preposition or None, tokens) for its object, complements and
+    prepositional phrases, the direct object first."""
+    out: list[tuple[str | None, list[Token]]] = []
+    for child in p.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp"):
+            out.append((None, list(child.subtree)))
+    for child in p.children:
+        if child.dep_ in ("prep", "agent"):
+            out.append((child.lower_, list(child.subtree)[1:]))
+        elif child.dep_ == "prt":
+            out.append((child.lower_, []))
+    if p.pos_ == "NOUN" and p.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+        for comp in p.children:
+            if comp.dep_ in ("compound", "amod"):
+                out.append((None, [comp]))
+    return out

@@ -1,0 +1,1 @@
+"""Example news articles, written for foedus, that `make demo` codes."""

@@ -1,0 +1,271 @@
+"""The event lexicon: verb and noun patterns, object classes, intent remaps and cues.
+
+Patterns are data (`data/lexicon/*.toml`), validated here into frozen types. A predicate entry
+maps lemmas to a CAMEO code; an object class (a synonym set of what is asked for, offered,
+rejected...) refines that code within its family, so "ask" (020) + "military assistance"
+gives 0232 and "offer" (030) + the same object gives 0332. The lexicon version is stored with
+every event so a re-run with new patterns is traceable.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from foedus.cameo import load_cameo
+from foedus.errors import DataFileError
+
+__all__ = [
+    "DEFAULT_TARGET_PREPS",
+    "Cues",
+    "Lexicon",
+    "ObjectClass",
+    "PredicateEntry",
+    "load_lexicon",
+]
+
+DEFAULT_TARGET_PREPS = (
+    "to", "with", "against", "on", "toward", "towards", "into", "between", "from", "at",
+    "upon", "over",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PredicateEntry:
+    """One verb or noun pattern: lemmas, the code it gives, and what it requires."""
+
+    lemmas: tuple[str, ...]
+    code: str
+    family: str
+    pos: str
+    particle: str | None = None
+    object: str | None = None
+    xcomp: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
+    confidence: float = 0.7
+
+    @property
+    def specificity(self) -> int:
+        """Higher wins: particle+object > object or xcomp > particle > plain."""
+        score = 0
+        if self.object or self.xcomp:
+            score += 2
+        if self.particle:
+            score += 1
+        return score
+
+
+@dataclass(frozen=True)
+class ObjectClass:
+    """A synonym set of objects, and the code it gives within each CAMEO family."""
+
+    name: str
+    phrases: tuple[tuple[str, ...], ...]
+    codes: tuple[tuple[str, str], ...]
+
+    def code_for(self, family: str) -> str | None:
+        return dict(self.codes).get(family)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists for attribution and modality (see data/lexicon/cues.toml)."""
+
+    speech_verbs: frozenset[str]
+    reporting_event_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_words: frozenset[str]
+    condition_marks: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    intent_aux: frozenset[str]
+    intent_governors: frozenset[str]
+    denial_verbs: frozenset[str]
+    denial_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    negating_governors: frozenset[str]
+    first_person: frozenset[str]
+    third_person: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the coder needs to recognise and code predicates."""
+
+    version: str
+    verbs: Mapping[str, tuple[PredicateEntry, ...]]
+    nouns: Mapping[str, tuple[PredicateEntry, ...]]
+    objects: Mapping[str, ObjectClass]
+    intent_remap: Mapping[str, str]
+    discards: Mapping[str, tuple[tuple[str, ...], ...]]
+    cues: Cues
+    surface: frozenset[str] = field(default=frozenset())
+
+    def intent_code(self, code: str) -> str:
+        """The 'express intent' code for an action only intended or offered."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.intent_remap:
+                return self.intent_remap[key]
+        return code
+
+
+def _read(folder: Path | None, name: str) -> tuple[str, dict[str, Any]]:
+    if folder is None:
+        where = f"foedus/data/lexicon/{name}"
+        source = resources.files("foedus.data").joinpath("lexicon", name)
+        text = source.read_text(encoding="utf-8")
+    else:
+        where = str(folder / name)
+        try:
+            text = (folder / name).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DataFileError(f"Cannot read lexicon file {where}: {exc}.") from exc
+    try:
+        return where, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{where} is not valid TOML: {exc}. Fix the syntax there.") from exc
+
+
+def _strings(where: str, item: Mapping[str, Any], key: str, required: bool = False) -> tuple[str, ...]:
+    value = item.get(key)
+    if value is None:
+        if required:
+            raise DataFileError(f"{where}: entry {dict(item)!r} lacks {key!r}; add a list of strings.")
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(f"{where}: {key!r} of {dict(item)!r} must be a list of strings.")
+    return tuple(v.strip().lower() for v in value)
+
+
+def _entry(where: str, item: Mapping[str, Any], pos: str, objects: Mapping[str, Any]) -> PredicateEntry:
+    cameo = load_cameo()
+    code = str(item.get("code", ""))
+    if code not in cameo:
+        raise DataFileError(
+            f"{where}: entry with lemmas {item.get('lemmas')!r} has unknown CAMEO code {code!r}; "
+            "use a code from foedus/data/cameo.csv."
+        )
+    obj = item.get("object")
+    if obj is not None and obj.lstrip("&") not in objects:
+        raise DataFileError(
+            f"{where}: entry {item.get('lemmas')!r} names object class {obj!r}, which "
+            "objects.toml does not define; add the class or fix the name."
+        )
+    preps = _strings(where, item, "target_preps")
+    return PredicateEntry(
+        lemmas=_strings(where, item, "lemmas", required=True),
+        code=code,
+        family=str(item.get("family", code[:2])),
+        pos=pos,
+        particle=(item.get("particle") or None),
+        object=obj.lstrip("&") if obj else None,
+        xcomp=_strings(where, item, "xcomp"),
+        target_preps=preps or DEFAULT_TARGET_PREPS,
+        confidence=float(item.get("confidence", 0.7)),
+    )
+
+
+def _index(entries: Iterable[PredicateEntry]) -> dict[str, tuple[PredicateEntry, ...]]:
+    by_lemma: dict[str, list[PredicateEntry]] = {}
+    for entry in entries:
+        for lemma in entry.lemmas:
+            by_lemma.setdefault(lemma, []).append(entry)
+    return {
+        lemma: tuple(sorted(found, key=lambda e: -e.specificity))
+        for lemma, found in by_lemma.items()
+    }
+
+
+def _objects(where: str, data: Mapping[str, Any]) -> dict[str, ObjectClass]:
+    cameo = load_cameo()
+    classes: dict[str, ObjectClass] = {}
+    for item in data.get("class", []):
+        name = item.get("name")
+        if not isinstance(name, str) or name in classes:
+            raise DataFileError(f"{where}: class {name!r} is missing a name or defined twice.")
+        codes = item.get("codes", {})
+        for family, code in codes.items():
+            if code not in cameo:
+                raise DataFileError(
+                    f"{where}: class {name!r} maps family {family!r} to unknown code {code!r}."
+                )
+        phrases = tuple(tuple(p.split()) for p in _strings(where, item, "phrases", required=True))
+        classes[name] = ObjectClass(name, phrases, tuple(sorted(codes.items())))
+    return classes
+
+
+def _cues(where: str, data: Mapping[str, Any]) -> Cues:
+    names = Cues.__dataclass_fields__
+    missing = [n for n in names if n not in data]
+    if missing:
+        raise DataFileError(f"{where}: missing cue lists {missing}; add them (lists of lemmas).")
+    return Cues(**{n: frozenset(_strings(where, data, n)) for n in names})
+
+
+def _surface_forms(lemmas: Iterable[str]) -> frozenset[str]:
+    """Inflected forms a lemma can take in text, for the cheap pre-parse filter.
+
+    Over-generating is harmless (the filter only lets more sentences through); irregular
+    past forms are covered by a short list of the verbs the lexicon uses.
+    """
+    forms: set[str] = set()
+    for lemma in lemmas:
+        word = lemma.split()[0]
+        stem = word[:-1] if word.endswith("e") else word
+        forms.update({word, word + "s", word + "es", word + "ed", word + "d", word + "ing"})
+        forms.update({stem + "ing", stem + "ed"})
+        if word.endswith("y"):
+            forms.update({word[:-1] + "ies", word[:-1] + "ied"})
+        if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    return frozenset(forms | _IRREGULAR_FORMS)
+
+
+_IRREGULAR_FORMS = frozenset(
+    "sought met held struck shot fought sent gave given took taken made brought built "
+    "bought sold told said spoke spoken threw thrown drove driven hit beat beaten led left "
+    "withdrew withdrawn froze frozen broke broken swore sworn forbade forbidden overthrew "
+    "overthrown seized stole stolen began begun won lost paid laid fled flew flown bore "
+    "undertook undertaken understood upheld withheld overtook overtaken ran rose risen fell "
+    "fallen saw seen chose chosen wrote written rode stood shook shaken forgave forgiven".split()
+)
+
+
+@functools.cache
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Load and validate the lexicon: the shipped one, or the files in `folder`."""
+    where_o, objects_data = _read(folder, "objects.toml")
+    objects = _objects(where_o, objects_data)
+    where_v, verbs_data = _read(folder, "verbs.toml")
+    where_n, nouns_data = _read(folder, "nouns.toml")
+    verbs = [_entry(where_v, item, "verb", objects) for item in verbs_data.get("verb", [])]
+    nouns = [_entry(where_n, item, "noun", objects) for item in nouns_data.get("noun", [])]
+    where_i, intent_data = _read(folder, "intent.toml")
+    remap = {str(k): str(v) for k, v in intent_data.get("remap", {}).items()}
+    bad = [v for v in remap.values() if v not in load_cameo()]
+    if bad:
+        raise DataFileError(f"{where_i}: remap targets {bad} are not CAMEO codes.")
+    _, discard_data = _read(folder, "discards.toml")
+    discards = {
+        str(c["name"]): tuple(tuple(w.lower().split()) for w in c.get("words", []))
+        for c in discard_data.get("context", [])
+    }
+    where_c, cue_data = _read(folder, "cues.toml")
+    lemmas = [lemma for entry in verbs for lemma in entry.lemmas]
+    lemmas += [lemma for entry in nouns for lemma in entry.lemmas]
+    return Lexicon(
+        version=str(verbs_data.get("version", "0")),
+        verbs=_index(verbs),
+        nouns=_index(nouns),
+        objects=objects,
+        intent_remap=remap,
+        discards=discards,
+        cues=_cues(where_c, cue_data),
+        surface=_surface_forms(lemmas),
+    )

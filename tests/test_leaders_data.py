@@ -1,0 +1,240 @@
+"""Checks on the shipped officeholder tables (src/foedus/data/actors/leaders/*.toml).
+
+The files are parsed with `tomllib` directly so that these checks do not depend on the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+LEADERS_DIR = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "actors" / "leaders"
+LEADER_FILES = sorted(LEADERS_DIR.glob("*.toml"))
+
+PERIOD_START = dt.date(2000, 1, 1)
+PERIOD_END = dt.date(2026, 11, 26)
+
+ROLES = {
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defense_minister",
+    "secretary_general",
+    "other",
+}
+REQUIRED = {"id", "actor", "role", "titles", "name", "aliases", "start"}
+OPTIONAL = {"end", "notes"}
+OVERLAP_OK = re.compile(r"acting|interim|disputed", re.IGNORECASE)
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+G20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA"}
+G20 |= {"JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"}
+MIDDLE_EAST = {"BHR", "CYP", "EGY", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN", "OMN"}
+MIDDLE_EAST |= {"PSE", "QAT", "SAU", "SYR", "TUR", "ARE", "YEM"}
+OTHER_STATES = ["PRK", "UKR", "BLR"]
+ORGANIZATIONS = ["EU", "AU", "UN", "NATO", "IAEA"]
+REQUIRED_ACTORS = sorted({*G20, *MIDDLE_EAST, *OTHER_STATES, *ORGANIZATIONS})
+
+# The role whose terms must cover the whole period. Australia and Canada share the British
+# monarch, who is listed only under GBR, so their executive is the prime minister.
+EXECUTIVE_ROLE = {
+    "AUS": "head_of_government",
+    "CAN": "head_of_government",
+    "EU": "head_of_government",
+    "AU": "secretary_general",
+    "UN": "secretary_general",
+    "NATO": "secretary_general",
+    "IAEA": "secretary_general",
+}
+
+# The Palestinian Authority has no defence ministry; its security forces answer to the interior
+# minister, who is not a defense minister in the coder's sense.
+NO_DEFENSE_MINISTRY = {"PSE"}
+
+# Surnames that are everyday English words, or so common that alone they name nobody in
+# particular: as aliases they would fire on ordinary text.
+AMBIGUOUS_ALIASES = {"May", "Rice", "Brown", "Bush", "Cook", "Straw", "Hunt", "Gates", "Fox"}
+AMBIGUOUS_ALIASES |= {"Truss", "Cleverly", "Hague", "Austin", "King", "Young", "Wood", "Long"}
+AMBIGUOUS_ALIASES |= {"Rich", "Little", "Hope", "Church", "Green", "White", "Black", "Bill"}
+AMBIGUOUS_ALIASES |= {"Hill", "Price", "Moon", "Sun", "Rose", "Cole", "Sharp", "Mark", "Will"}
+AMBIGUOUS_ALIASES |= {"Law", "Ban", "Ali", "Kim", "Li", "Wang", "Park", "Lee", "Bishop", "Downer"}
+AMBIGUOUS_ALIASES |= {"Struck", "Cannon", "Champagne", "Smith", "Singh", "Ping", "Slim", "Wagner"}
+AMBIGUOUS_ALIASES |= {"Garner", "Shalom"}
+
+Holder = dict[str, Any]
+
+
+def load(path: Path) -> list[Holder]:
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    assert set(data) == {"holder"}, f"{path.name}: only [[holder]] tables are allowed"
+    holders = data["holder"]
+    assert isinstance(holders, list) and holders, f"{path.name}: no [[holder]] entries"
+    return holders
+
+
+def term_end(holder: Holder) -> dt.date:
+    end = holder.get("end")
+    return end if isinstance(end, dt.date) else dt.date.max
+
+
+def holding(actor: str, role: str, on: dt.date) -> list[Holder]:
+    return [
+        h
+        for h in load(LEADERS_DIR / f"{actor}.toml")
+        if h["role"] == role and h["start"] <= on < term_end(h)
+    ]
+
+
+def by_role(holders: list[Holder]) -> dict[str, list[Holder]]:
+    groups: dict[str, list[Holder]] = defaultdict(list)
+    for holder in holders:
+        groups[holder["role"]].append(holder)
+    return {role: sorted(terms, key=lambda h: h["start"]) for role, terms in groups.items()}
+
+
+def file_ids(paths: list[Path]) -> list[str]:
+    return [p.stem for p in paths]
+
+
+def test_every_required_actor_has_a_file() -> None:
+    shipped = {p.stem for p in LEADER_FILES}
+    assert sorted(set(REQUIRED_ACTORS) - shipped) == []
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_entries_have_required_fields_and_types(path: Path) -> None:
+    for holder in load(path):
+        where = f"{path.name}: {holder.get('id')!r}"
+        assert set(holder) >= REQUIRED, f"{where} lacks {sorted(REQUIRED - set(holder))}"
+        assert set(holder) <= REQUIRED | OPTIONAL, (
+            f"{where} has {set(holder) - REQUIRED - OPTIONAL}"
+        )
+        assert ID_PATTERN.fullmatch(holder["id"]), f"{where}: id is not a lower-case slug"
+        assert holder["actor"] == path.stem, f"{where}: actor differs from the file name"
+        assert holder["role"] in ROLES, f"{where}: unknown role {holder['role']!r}"
+        assert isinstance(holder["name"], str) and holder["name"].strip(), where
+        assert isinstance(holder.get("notes", ""), str), where
+        titles = holder["titles"]
+        assert titles and all(isinstance(t, str) and t == t.lower() and t for t in titles), where
+        assert all(isinstance(a, str) and a.strip() for a in holder["aliases"]), where
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_dates_parse_and_are_ordered(path: Path) -> None:
+    for holder in load(path):
+        where = f"{path.name}: {holder['id']}"
+        start, end = holder["start"], holder.get("end")
+        # tomllib gives datetime for offset/local date-times; only plain dates are wanted.
+        assert type(start) is dt.date, f"{where}: start {start!r} is not a TOML local date"
+        assert end is None or type(end) is dt.date, f"{where}: end {end!r} is not a local date"
+        assert end is None or start <= end, f"{where}: start {start} is after end {end}"
+        assert start <= PERIOD_END, f"{where}: starts after {PERIOD_END}"
+        assert end is None or end >= PERIOD_START, f"{where}: ended before {PERIOD_START}"
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_no_overlapping_terms_unless_flagged(path: Path) -> None:
+    for role, terms in by_role(load(path)).items():
+        for i, first in enumerate(terms):
+            for second in terms[i + 1 :]:
+                if second["start"] >= term_end(first):
+                    continue
+                flagged = OVERLAP_OK.search(first.get("notes", "") + second.get("notes", ""))
+                assert flagged, (
+                    f"{path.name} {role}: {first['id']} ({first['start']}..{first.get('end')}) "
+                    f"overlaps {second['id']} from {second['start']} without an acting/interim/"
+                    "disputed note"
+                )
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_executive_covers_the_whole_period(path: Path) -> None:
+    role = EXECUTIVE_ROLE.get(path.stem, "head_of_state")
+    terms = by_role(load(path)).get(role, [])
+    covered_to = PERIOD_START
+    for term in terms:
+        if covered_to >= PERIOD_END:
+            break
+        # A successor sworn in the day after the predecessor left is continuous.
+        assert term["start"] <= covered_to + dt.timedelta(days=1), (
+            f"{path.name} {role}: nobody holds office from {covered_to} to {term['start']}"
+        )
+        covered_to = max(covered_to, term_end(term))
+    assert covered_to >= PERIOD_END, f"{path.name} {role}: coverage stops at {covered_to}"
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_states_list_foreign_and_defense_ministers(path: Path) -> None:
+    if path.stem in ORGANIZATIONS:
+        pytest.skip("organizations have no ministers")
+    roles = set(by_role(load(path)))
+    wanted = {"foreign_minister", "defense_minister"}
+    if path.stem in NO_DEFENSE_MINISTRY:
+        wanted.discard("defense_minister")
+    assert wanted <= roles, f"{path.name}: {sorted(roles)}"
+
+
+@pytest.mark.parametrize("path", LEADER_FILES, ids=file_ids(LEADER_FILES))
+def test_aliases_avoid_common_words(path: Path) -> None:
+    for holder in load(path):
+        bad = [a for a in holder["aliases"] if a in AMBIGUOUS_ALIASES]
+        assert not bad, f"{path.name}: {holder['id']} has common-word aliases {bad}"
+
+
+def test_a_person_id_keeps_one_name_across_files() -> None:
+    names: dict[str, set[str]] = defaultdict(set)
+    for path in LEADER_FILES:
+        for holder in load(path):
+            names[holder["id"]].add(holder["name"])
+    assert {pid: n for pid, n in names.items() if len(n) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("actor", "role", "on", "name", "title"),
+    [
+        ("RUS", "head_of_state", "2025-06-25", "Vladimir Putin", "president"),
+        ("IRN", "head_of_government", "2025-06-25", "Masoud Pezeshkian", "president"),
+        ("IRN", "head_of_government", "2023-06-01", "Ebrahim Raisi", "president"),
+        ("IRN", "head_of_state", "2025-06-25", "Ali Khamenei", "supreme leader"),
+        ("PRK", "head_of_state", "2012-01-01", "Kim Jong Un", None),
+        ("PRK", "head_of_state", "2005-01-01", "Kim Jong Il", None),
+        ("USA", "head_of_state", "2025-06-25", "Donald Trump", "president"),
+        ("USA", "foreign_minister", "2025-06-25", "Marco Rubio", "secretary of state"),
+        ("GBR", "head_of_government", "2024-08-01", "Keir Starmer", "prime minister"),
+        ("ISR", "head_of_government", "2025-06-25", "Benjamin Netanyahu", "prime minister"),
+        ("SYR", "head_of_state", "2025-06-25", "Ahmed al-Sharaa", "president"),
+        ("SYR", "head_of_state", "2024-06-01", "Bashar al-Assad", "president"),
+        ("DEU", "head_of_government", "2025-06-25", "Friedrich Merz", "chancellor"),
+        ("CHN", "head_of_state", "2025-06-25", "Xi Jinping", "president"),
+        ("UKR", "head_of_state", "2025-06-25", "Volodymyr Zelensky", "president"),
+        ("SAU", "head_of_state", "2025-06-25", "Salman bin Abdulaziz", "king"),
+        ("UN", "secretary_general", "2025-06-25", "António Guterres", "secretary-general"),
+        ("NATO", "secretary_general", "2025-06-25", "Mark Rutte", "secretary general"),
+    ],
+)
+def test_spot_checks(actor: str, role: str, on: str, name: str, title: str | None) -> None:
+    found = holding(actor, role, dt.date.fromisoformat(on))
+    assert [h["name"] for h in found] == [name]
+    if title is not None:
+        assert title in found[0]["titles"]
+
+
+def test_lavrov_foreign_minister_since_2004() -> None:
+    terms = [h for h in load(LEADERS_DIR / "RUS.toml") if h["id"] == "sergey-lavrov"]
+    assert [h["role"] for h in terms] == ["foreign_minister"]
+    assert terms[0]["start"].year == 2004 and "end" not in terms[0]
+    assert holding("RUS", "foreign_minister", dt.date(2015, 1, 1)) == terms
+
+
+def test_kim_jong_un_leads_the_dprk_since_december_2011() -> None:
+    terms = [h for h in load(LEADERS_DIR / "PRK.toml") if h["id"] == "kim-jong-un"]
+    head = [h for h in terms if h["role"] == "head_of_state"]
+    assert len(head) == 1 and "end" not in head[0]
+    assert (head[0]["start"].year, head[0]["start"].month) == (2011, 12)
