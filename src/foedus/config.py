@@ -30,4 +30,6 @@ class Settings:
     workers: int = 1
     """Worker processes for coding; 1 codes in this process."""
     prefilter: bool = True
-    """Skip parsing sentences that cannot hold an event (fewer than two actors or no predicate)."""
+    """Skip parsing sentences that cannot hold an event (no actor or no candidate predicate)."""
+    lexicon: Path | None = None
+    """A folder of lexicon files to use instead of the shipped ones (same file names)."""

@@ -64,7 +64,7 @@ class Coder:
         """Load the spaCy model named in `settings` (once) and the shipped lexicon."""
         settings = settings or Settings()
         nlp, segment = load_pipeline(settings.model)
-        return cls(nlp, segment, load_lexicon(), settings)
+        return cls(nlp, segment, load_lexicon(settings.lexicon), settings)
 
     # -- public API -----------------------------------------------------------------------
 
