@@ -130,11 +130,15 @@ def _read(folder: Path | None, name: str) -> tuple[str, dict[str, Any]]:
         raise DataFileError(f"{where} is not valid TOML: {exc}. Fix the syntax there.") from exc
 
 
-def _strings(where: str, item: Mapping[str, Any], key: str, required: bool = False) -> tuple[str, ...]:
+def _strings(
+    where: str, item: Mapping[str, Any], key: str, required: bool = False
+) -> tuple[str, ...]:
     value = item.get(key)
     if value is None:
         if required:
-            raise DataFileError(f"{where}: entry {dict(item)!r} lacks {key!r}; add a list of strings.")
+            raise DataFileError(
+                f"{where}: entry {dict(item)!r} lacks {key!r}; add a list of strings."
+            )
         return ()
     if isinstance(value, str):
         value = [value]
@@ -143,7 +147,9 @@ def _strings(where: str, item: Mapping[str, Any], key: str, required: bool = Fal
     return tuple(v.strip().lower() for v in value)
 
 
-def _entry(where: str, item: Mapping[str, Any], pos: str, objects: Mapping[str, Any]) -> PredicateEntry:
+def _entry(
+    where: str, item: Mapping[str, Any], pos: str, objects: Mapping[str, Any]
+) -> PredicateEntry:
     cameo = load_cameo()
     code = str(item.get("code", ""))
     if code not in cameo:
@@ -228,12 +234,86 @@ def _surface_forms(lemmas: Iterable[str]) -> frozenset[str]:
 
 
 _IRREGULAR_FORMS = frozenset(
-    "sought met held struck shot fought sent gave given took taken made brought built "
-    "bought sold told said spoke spoken threw thrown drove driven hit beat beaten led left "
-    "withdrew withdrawn froze frozen broke broken swore sworn forbade forbidden overthrew "
-    "overthrown seized stole stolen began begun won lost paid laid fled flew flown bore "
-    "undertook undertaken understood upheld withheld overtook overtaken ran rose risen fell "
-    "fallen saw seen chose chosen wrote written rode stood shook shaken forgave forgiven".split()
+    [
+        "sought",
+        "met",
+        "held",
+        "struck",
+        "shot",
+        "fought",
+        "sent",
+        "gave",
+        "given",
+        "took",
+        "taken",
+        "made",
+        "brought",
+        "built",
+        "bought",
+        "sold",
+        "told",
+        "said",
+        "spoke",
+        "spoken",
+        "threw",
+        "thrown",
+        "drove",
+        "driven",
+        "hit",
+        "beat",
+        "beaten",
+        "led",
+        "left",
+        "withdrew",
+        "withdrawn",
+        "froze",
+        "frozen",
+        "broke",
+        "broken",
+        "swore",
+        "sworn",
+        "forbade",
+        "forbidden",
+        "overthrew",
+        "overthrown",
+        "seized",
+        "stole",
+        "stolen",
+        "began",
+        "begun",
+        "won",
+        "lost",
+        "paid",
+        "laid",
+        "fled",
+        "flew",
+        "flown",
+        "bore",
+        "undertook",
+        "undertaken",
+        "understood",
+        "upheld",
+        "withheld",
+        "overtook",
+        "overtaken",
+        "ran",
+        "rose",
+        "risen",
+        "fell",
+        "fallen",
+        "saw",
+        "seen",
+        "chose",
+        "chosen",
+        "wrote",
+        "written",
+        "rode",
+        "stood",
+        "shook",
+        "shaken",
+        "forgave",
+        "forgiven",
+    ]
 )
 
 

@@ -90,7 +90,9 @@ def code_articles_into(
     return summary
 
 
-def _new_batches(articles: Iterable[Article], store: Store, size: int, summary: RunSummary) -> Iterator[list[Article]]:
+def _new_batches(
+    articles: Iterable[Article], store: Store, size: int, summary: RunSummary
+) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
         batch.append(article)

@@ -153,7 +153,9 @@ class MentionFinder:
 
     # -- resolution -----------------------------------------------------------------------
 
-    def _resolve(self, group: list[_Match], words: Sequence[str], on: dt.date | None) -> Mention | None:
+    def _resolve(
+        self, group: list[_Match], words: Sequence[str], on: dt.date | None
+    ) -> Mention | None:
         kinds = {e.kind: e for m in group for e in m.entries}
         start, end = group[0].start, group[-1].end
         text = " ".join(words[start:end])
@@ -181,7 +183,9 @@ class MentionFinder:
             return None
         return self._state(kinds, country, start, end, text)
 
-    def _state(self, kinds: dict[str, Entry], country: str, start: int, end: int, text: str) -> Mention | None:
+    def _state(
+        self, kinds: dict[str, Entry], country: str, start: int, end: int, text: str
+    ) -> Mention | None:
         sectors: tuple[str, ...] = ()
         if "agent" in kinds:
             sectors = kinds["agent"].sectors
@@ -213,8 +217,15 @@ class MentionFinder:
         return found[-1]
 
 
-def _holder_mention(h: Officeholder, start: int, end: int, text: str, tables: ActorTables) -> Mention:
-    if len(h.actor) == 3 and h.actor.isalpha() and h.actor.isupper() and _is_country(tables, h.actor):
+def _holder_mention(
+    h: Officeholder, start: int, end: int, text: str, tables: ActorTables
+) -> Mention:
+    if (
+        len(h.actor) == 3
+        and h.actor.isalpha()
+        and h.actor.isupper()
+        and _is_country(tables, h.actor)
+    ):
         return Mention(start, end, "person", h.actor + "GOV", h.actor, ("GOV",), h.id, text)
     org = tables.organization(h.actor)
     return Mention(start, end, "person", org.code, org.country, org.sectors, h.id, text)

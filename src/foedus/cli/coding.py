@@ -23,28 +23,60 @@ def _settings(db: Path | None, model: str, workers: int = 1, batch_size: int = 6
 
 @cli.command("code")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The store to write (default: $FOEDUS_DB, else ./foedus.sqlite).")
-@click.option("--date", "date", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Publication date for articles that carry none (relative dates resolve "
-              "against it).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The store to write (default: $FOEDUS_DB, else ./foedus.sqlite).",
+)
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that carry none (relative dates resolve against it).",
+)
 @click.option("--source", metavar="NAME", help="Source name for articles that carry none.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
-              help="spaCy pipeline: an installed package name or a path.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes.")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
-              help="Articles per batch (one transaction each).")
-@click.option("--no-prefilter", is_flag=True,
-              help="Parse every sentence (slower; the filter skips sentences without an actor "
-              "and a candidate predicate).")
-@click.option("--max-bytes", type=click.IntRange(1), default=5_000_000, show_default=True,
-              help="Skip input files larger than this.")
-@click.option("--lexicon", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="A folder of lexicon files replacing the shipped ones (verbs.toml, "
-              "nouns.toml, objects.toml, intent.toml, discards.toml, cues.toml).")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--model",
+    default=DEFAULT_MODEL,
+    show_default=True,
+    help="spaCy pipeline: an installed package name or a path.",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=64,
+    show_default=True,
+    help="Articles per batch (one transaction each).",
+)
+@click.option(
+    "--no-prefilter",
+    is_flag=True,
+    help="Parse every sentence (slower; the filter skips sentences without an actor "
+    "and a candidate predicate).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=5_000_000,
+    show_default=True,
+    help="Skip input files larger than this.",
+)
+@click.option(
+    "--lexicon",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of lexicon files replacing the shipped ones (verbs.toml, "
+    "nouns.toml, objects.toml, intent.toml, discards.toml, cues.toml).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
 @translate_errors
 def code(paths: tuple[Path, ...], db: Path | None, date: dt.datetime | None,
          source: str | None, model: str, workers: int, batch_size: int, no_prefilter: bool,
@@ -85,8 +117,12 @@ def _bar(show: bool) -> Any:
 
 
 @cli.command("demo")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The store to write (default: $FOEDUS_DB, else ./foedus.sqlite).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The store to write (default: $FOEDUS_DB, else ./foedus.sqlite).",
+)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline.")
 @translate_errors
 def demo(db: Path | None, model: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -20,7 +20,7 @@ from foedus.actors.mentions import Mention, MentionFinder
 from foedus.actors.tables import load_actor_tables
 from foedus.articles import Article
 from foedus.cameo import load_cameo
-from foedus.coding.dates import find_dates, resolve
+from foedus.coding.dates import DatePhrase, find_dates, resolve
 from foedus.coding.extract import Draft, SentenceContext, Slot, extract
 from foedus.coding.grammar import subject_token
 from foedus.coding.model import load_pipeline
@@ -110,18 +110,20 @@ class Coder:
         return [(s, self._may_hold_event(s)) for s in sentences]
 
     def _may_hold_event(self, s: SentenceSpan) -> bool:
+        """A sentence can hold an event only with a candidate predicate and someone to do it
+        (an actor, or a pronoun that may refer to one)."""
         lower = [w.lower() for w in s.words]
         if not any(w in self.lexicon.surface for w in lower):
             return False
-        actors = [m for m in self.finder.find(s.words) if m.kind != "place"]
-        pronouns = sum(1 for w in lower if w in self._pronouns)
-        return len(actors) + pronouns >= 1 and (len(actors) >= 2 or pronouns >= 1 or
-                                                 '"' in s.text or "“" in s.text or
-                                                 len(actors) >= 1)  # fmt: skip
+        if any(w in self._pronouns for w in lower):
+            return True
+        return any(m.kind != "place" for m in self.finder.find(s.words))
 
     # -- one article ----------------------------------------------------------------------
 
-    def _code_parsed(self, article: Article, sentences: list[SentenceSpan], parsed: dict[int, Doc]) -> list[Event]:
+    def _code_parsed(
+        self, article: Article, sentences: list[SentenceSpan], parsed: dict[int, Doc]
+    ) -> list[Event]:
         quotes = find_quotes(article.text)
         state = _Discourse()
         events: list[Event] = []
@@ -141,7 +143,14 @@ class Coder:
                 if m.title:
                     state.titles[m.title] = slot
 
-    def _code_sentence(self, article: Article, s: SentenceSpan, doc: Doc, quotes: list[QuoteSpan], state: _Discourse) -> list[Event]:
+    def _code_sentence(
+        self,
+        article: Article,
+        s: SentenceSpan,
+        doc: Doc,
+        quotes: list[QuoteSpan],
+        state: _Discourse,
+    ) -> list[Event]:
         if self._discarded(doc):
             return []
         words = [t.text for t in doc]
@@ -153,8 +162,8 @@ class Coder:
         if speaker:
             for t in doc:
                 if t.i in in_quote and t.lower_ in self.lexicon.cues.first_person:
-                    slots[t.i] = Slot(t.i, t.i + 1, speaker.code, speaker.country,
-                                      speaker.sectors, speaker.entity, t.text, "pronoun", "quote")  # fmt: skip
+                    slots[t.i] = replace(speaker, start=t.i, end=t.i + 1, text=t.text,
+                                         kind="pronoun", via="quote")  # fmt: skip
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
                               _according_to(doc, slots))  # fmt: skip
         drafts = extract(doc, ctx, self.lexicon)
@@ -173,7 +182,13 @@ class Coder:
     def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
         slots: dict[int, Slot] = {}
         for m in mentions:
-            slot = _slot(m) if m.code else state.titles.get(m.title or "") if m.kind == "title" else None
+            slot = (
+                _slot(m)
+                if m.code
+                else state.titles.get(m.title or "")
+                if m.kind == "title"
+                else None
+            )
             if slot is None or m.kind == "place":
                 continue
             if m.kind == "capital" and _locative(doc[m.start]):
@@ -190,7 +205,14 @@ class Coder:
                                       last.entity, t.text, "pronoun", "pronoun")  # fmt: skip
         return slots
 
-    def _speaker(self, doc: Doc, slots: dict[int, Slot], in_quote: set[int], s: SentenceSpan, state: _Discourse) -> Slot | None:
+    def _speaker(
+        self,
+        doc: Doc,
+        slots: dict[int, Slot],
+        in_quote: set[int],
+        s: SentenceSpan,
+        state: _Discourse,
+    ) -> Slot | None:
         """The speaker of this sentence's quotation: named here, or carried from the last
         attributed quotation in the same paragraph."""
         if not in_quote:
@@ -260,7 +282,15 @@ def _ref(slot: Slot) -> ActorRef:
 
 
 def _locative(tok: Token) -> bool:
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside", "from", "around")
+    return tok.dep_ == "pobj" and tok.head.lower_ in (
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "from",
+        "around",
+    )
 
 
 def _according_to(doc: Doc, slots: dict[int, Slot]) -> Slot | None:
@@ -272,21 +302,20 @@ def _according_to(doc: Doc, slots: dict[int, Slot]) -> Slot | None:
     return None
 
 
-def _date_phrase(doc: Doc, anchor: Token) -> Any:
-    best = None
+def _date_phrase(doc: Doc, anchor: Token) -> DatePhrase | None:
+    """The date phrase that modifies `anchor` most directly, not through another verb."""
+    best: DatePhrase | None = None
     best_depth = 99
     for phrase in find_dates(doc.text):
         span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
         if span is None:
             continue
-        depth = 0
-        for anc in span.root.ancestors:
-            depth += 1
+        for depth, anc in enumerate(span.root.ancestors, start=1):
             if anc == anchor:
                 if depth < best_depth:
                     best, best_depth = phrase, depth
                 break
-            if anc.pos_ == "VERB" and anc != anchor:
+            if anc.pos_ == "VERB":
                 break
     return best
 

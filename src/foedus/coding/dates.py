@@ -22,7 +22,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(_WEEKDAYS)
 
 _PATTERNS = [
-    ("iso", rf"\b(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})\b"),
     ("mdy", rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
     ("md", rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)"),
@@ -98,7 +98,8 @@ def _absolute(parts: dict[str, str], published: dt.date | None) -> tuple[str | N
         if published is None:
             return (None, "unknown")
         year = published.year
-        # A month later than publication without a year is last year's ("in November", said in March).
+        # A month well after publication, without a year, is last year's ("in November",
+        # written in March).
         if month and month > published.month + 1:
             year -= 1
     if month is None:

@@ -15,14 +15,41 @@ from foedus.coding.grammar import (
 )
 from foedus.lexicon import Lexicon, ObjectClass, PredicateEntry
 
-__all__ = ["Draft", "Slot", "SentenceContext", "extract"]
+__all__ = ["Draft", "SentenceContext", "Slot", "extract"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within",
                        "throughout", "via", "through"})  # fmt: skip
 _LIGHT_VERBS = frozenset(
-    "make issue submit send extend lodge file hold launch conduct carry impose express voice "
-    "announce sign reach strike offer give deliver stage mount begin start open "
-    "resume continue".split()
+    [
+        "make",
+        "issue",
+        "submit",
+        "send",
+        "extend",
+        "lodge",
+        "file",
+        "hold",
+        "launch",
+        "conduct",
+        "carry",
+        "impose",
+        "express",
+        "voice",
+        "announce",
+        "sign",
+        "reach",
+        "strike",
+        "offer",
+        "give",
+        "deliver",
+        "stage",
+        "mount",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "continue",
+    ]
 )
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
 
@@ -209,7 +236,9 @@ def modality(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> dict[str, bool
     for k, tok in enumerate(chain):
         for child in tok.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and low in cues.negation_words):
+            if child.dep_ == "neg" or (
+                child.dep_ in ("advmod", "det", "preconj") and low in cues.negation_words
+            ):
                 flags["negated"] = True
             if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in cues.hypothetical_aux:
                 flags["hypothetical"] = True
@@ -232,7 +261,9 @@ def modality(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> dict[str, bool
     return flags
 
 
-def _conditions(p: Token, marks: frozenset[str], governors: frozenset[str], flags: dict[str, bool]) -> None:
+def _conditions(
+    p: Token, marks: frozenset[str], governors: frozenset[str], flags: dict[str, bool]
+) -> None:
     for edge, anc in [("self", p), *ancestors_with_edges(p)]:
         node = anc if edge != "self" else p
         if any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
@@ -310,12 +341,14 @@ def _drafts_for(
     out: list[Draft] = []
     mutual = not tgts and len(sources) > 1 and code[:2] in _COOPERATIVE_ROOTS
     for src in sources:
-        pool = [s for s in sources if s.code != src.code] if mutual else tgts
+        pool: list[Slot | None] = [s for s in sources if s.code != src.code] if mutual else [*tgts]
         for tgt in pool or [None]:
             if tgt is not None and tgt.code == src.code:
                 continue
             draft = Draft(src, tgt, code, entry, p, question=ctx.question, reported_by=speaker,
-                          in_quote=in_quote, classes=classes, **flags)  # fmt: skip
+                          in_quote=in_quote, classes=classes)  # fmt: skip
+            draft.negated, draft.hypothetical = flags["negated"], flags["hypothetical"]
+            draft.intent, draft.denied = flags["intent"], flags["denied"]
             out.append(draft)
     return out
 
@@ -389,6 +422,6 @@ def _better(a: Draft, b: Draft) -> Draft:
     # The governed word carries intent/negation of its governor's frame; keep the flags.
     return replace(
         winner,
-        negated=winner.negated or loser.negated and winner.anchor.head == loser.anchor,
+        negated=winner.negated or (loser.negated and winner.anchor.head == loser.anchor),
         intent=winner.intent or loser.intent,
     )

@@ -24,8 +24,32 @@ NP_DEPS = frozenset(
 )
 # Verbs whose object, not subject, does the infinitive: "Russia urged Iran to negotiate".
 OBJECT_CONTROL = frozenset(
-    "urge ask call tell invite press encourage persuade force order allow permit request "
-    "help enable warn advise push pressure implore beg appeal instruct authorize".split()
+    [
+        "urge",
+        "ask",
+        "call",
+        "tell",
+        "invite",
+        "press",
+        "encourage",
+        "persuade",
+        "force",
+        "order",
+        "allow",
+        "permit",
+        "request",
+        "help",
+        "enable",
+        "warn",
+        "advise",
+        "push",
+        "pressure",
+        "implore",
+        "beg",
+        "appeal",
+        "instruct",
+        "authorize",
+    ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _CHAIN_DEPS = frozenset({"xcomp", "acl", "auxpass", "pcomp", "acomp"})

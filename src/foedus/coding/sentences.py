@@ -39,8 +39,8 @@ def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSp
                 if not stripped:
                     continue
                 start = offset + begin + (len(chunk) - len(chunk.lstrip()))
-                words = tuple(t.text for t in doc.char_span(begin, end, alignment_mode="expand")
-                              if not t.is_space)  # fmt: skip
+                span = doc.char_span(begin, end, alignment_mode="expand")
+                words = tuple(t.text for t in span or () if not t.is_space)
                 out.append(SentenceSpan(len(out), start, start + len(stripped), stripped,
                                         paragraph, words))  # fmt: skip
         offset += len(line) + 1
