@@ -104,6 +104,9 @@ class Lexicon:
     discards: Mapping[str, tuple[tuple[str, ...], ...]]
     cues: Cues
     surface: frozenset[str] = field(default=frozenset())
+    phrases: Mapping[tuple[str, ...], tuple[ObjectClass, ...]] = field(default_factory=dict)
+    """Every object-class phrase, for one pass over an object's words."""
+    longest_phrase: int = 1
 
     def intent_code(self, code: str) -> str:
         """The 'express intent' code for an action only intended or offered."""
@@ -339,7 +342,13 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     where_c, cue_data = _read(folder, "cues.toml")
     lemmas = [lemma for entry in verbs for lemma in entry.lemmas]
     lemmas += [lemma for entry in nouns for lemma in entry.lemmas]
+    phrases: dict[tuple[str, ...], list[ObjectClass]] = {}
+    for cls in objects.values():
+        for phrase in cls.phrases:
+            phrases.setdefault(phrase, []).append(cls)
     return Lexicon(
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        longest_phrase=max((len(k) for k in phrases), default=1),
         version=str(verbs_data.get("version", "0")),
         verbs=_index(verbs),
         nouns=_index(nouns),

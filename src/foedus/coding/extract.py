@@ -173,24 +173,21 @@ def _prep_objects(prep: Token, ctx: SentenceContext) -> list[Slot]:
 # -- code -----------------------------------------------------------------------------------
 
 
-def _phrase_in(tokens: list[Token], cls: ObjectClass) -> bool:
-    texts = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
-    for phrase in cls.phrases:
-        n = len(phrase)
-        for seq in (texts, lemmas):
-            for i in range(len(seq) - n + 1):
-                if tuple(seq[i : i + n]) == phrase:
-                    return True
-    return False
-
-
 def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
+    """Object classes named in what `p` acts on: the direct object's first, and within one
+    phrase the longest match first ("air defence cooperation" before "cooperation")."""
+    ranked: list[tuple[int, int, int, ObjectClass]] = []
+    for rank, (_prep, tokens) in enumerate(object_phrases(p)):
+        seqs = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
+        for seq in seqs:
+            for i in range(len(seq)):
+                for n in range(min(lexicon.longest_phrase, len(seq) - i), 0, -1):
+                    for order, cls in enumerate(lexicon.phrases.get(tuple(seq[i : i + n]), ())):
+                        ranked.append((rank, -n, order, cls))
     found: list[ObjectClass] = []
-    for _prep, tokens in object_phrases(p):
-        for cls in lexicon.objects.values():
-            if cls not in found and tokens and _phrase_in(tokens, cls):
-                found.append(cls)
+    for *_, cls in sorted(ranked, key=lambda r: r[:3]):
+        if cls not in found:
+            found.append(cls)
     return found
 
 
@@ -307,14 +304,41 @@ def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateE
 def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     """Draft events of one parsed sentence, deduplicated."""
     drafts: list[Draft] = []
+    chosen_at: set[int] = set()
     for p, entries in predicates(doc, lexicon):
+        if p.pos_ in ("NOUN", "PROPN") and _argument_of(p, chosen_at):
+            continue  # "asked for military assistance": the verb has already used the noun
         chosen = choose(p, entries, lexicon)
         if chosen is None:
             continue
+        chosen_at.add(p.i)
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx)
     _refine_answers(drafts)
-    return _dedupe(drafts)
+    return _drop_shadowed(_dedupe(drafts))
+
+
+def _argument_of(noun: Token, predicates: set[int]) -> bool:
+    head = noun.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.i in predicates and head.i != noun.i
+
+
+def _drop_shadowed(drafts: list[Draft]) -> list[Draft]:
+    """A target-less draft next to a draft of the same source that has a target and is
+    linked to it in the parse ("willingness to broker peace between A and B") says less."""
+    kept = []
+    for d in drafts:
+        shadowed = d.target is None and any(
+            o.target is not None
+            and o.source.code == d.source.code
+            and (o.anchor.head.i == d.anchor.i or d.anchor.head.i == o.anchor.i)
+            for o in drafts
+        )
+        if not shadowed:
+            kept.append(d)
+    return kept
 
 
 def _drafts_for(

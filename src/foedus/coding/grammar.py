@@ -52,6 +52,11 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+# Prepositions of circumstance: what follows them is not what the event is about.
+_CIRCUMSTANTIAL = frozenset(
+    "amid amidst despite during after before since until till following near across throughout "
+    "because due under beside besides like unlike per via".split()
+)
 _CHAIN_DEPS = frozenset({"xcomp", "acl", "auxpass", "pcomp", "acomp"})
 
 
@@ -151,7 +156,7 @@ def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
         if child.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp"):
             out.append((None, list(child.subtree)))
     for child in p.children:
-        if child.dep_ in ("prep", "agent"):
+        if child.dep_ in ("prep", "agent") and child.lower_ not in _CIRCUMSTANTIAL:
             out.append((child.lower_, list(child.subtree)[1:]))
         elif child.dep_ == "prt":
             out.append((child.lower_, []))
