@@ -228,10 +228,10 @@ def _run_tokenize(job: Job) -> Result:
         "sentences": sentences,
         "kept": kept,
         "tokens": tokens,
-        "tokenize_s": round(tokenize_s, 3),
-        "split_s": round(split_s, 3),
-        "plan_s": round(plan_s, 3),
-        "load_s": round(load_s, 3),
+        "tokenize_s": tokenize_s,
+        "split_s": split_s,
+        "plan_s": plan_s,
+        "load_s": load_s,
         "spacy": spacy.about.__version__,
         "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
     }
@@ -570,11 +570,14 @@ def git_commit() -> str:
     return done.stdout.strip()
 
 
+def per_s(count: float, seconds: float) -> float:
+    """`count` per second, 0 for a duration too short to measure."""
+    return count / seconds if seconds > 0 else 0.0
+
+
 def rates(r: Result, sentences: int) -> tuple[float, float]:
     """(sentences/s, articles/s) of run `r` on a corpus of `sentences` sentences."""
-    if r.wall_s <= 0:
-        return 0.0, 0.0
-    return sentences / r.wall_s, r.articles / r.wall_s
+    return per_s(sentences, r.wall_s), per_s(r.articles, r.wall_s)
 
 
 def render(figures: dict[str, Any], meta: dict[str, Any]) -> str:
@@ -625,7 +628,7 @@ def _verdict(ok: bool) -> str:
 def _targets(results: dict[str, Result], losses: list[Loss], sentences: int) -> str:
     w2 = results["prefilter-w2"]
     speed, _ = rates(w2, sentences)
-    ratio = results["naive-w2"].wall_s / w2.wall_s if w2.wall_s else 0.0
+    ratio = per_s(results["naive-w2"].wall_s, w2.wall_s)
     worker = max(r.worker_peak_mb or r.main_peak_mb for r in results.values() if r.kind == "code")
     loss = max(item.rate for item in losses)
     t = TARGETS
@@ -683,7 +686,7 @@ def _throughput(results: dict[str, Result], sentences: int) -> str:
     tok_s = float(tok.extra["tokenize_s"])
     lines.append(
         f"| tokenize | {_COMMANDS['tokenize']} | {tok_s:.1f} | "
-        f"{sentences / tok_s:,.0f} | {tok.articles / tok_s:,.1f} | | | |"
+        f"{per_s(sentences, tok_s):,.0f} | {per_s(tok.articles, tok_s):,.1f} | | | |"
     )
     for label, what in _COMMANDS.items():
         if label == "tokenize" or label not in results:
@@ -705,11 +708,10 @@ def _ratios(results: dict[str, Result]) -> list[str]:
         fast = results[f"prefilter-w{workers}"].wall_s
         for base in ("naive", "no-prefilter"):
             slow = results[f"{base}-w{workers}"].wall_s
-            out.append(
-                f"- {workers} worker(s): prefilter run is {slow / fast:.2f}x as fast as {base}."
-            )
+            speedup = per_s(slow, fast)
+            out.append(f"- {workers} worker(s): prefilter run is {speedup:.2f}x as fast as {base}.")
     w1, w2 = results["prefilter-w1"].wall_s, results["prefilter-w2"].wall_s
-    out.append(f"- 2 workers vs 1 (prefilter on): {w1 / w2:.2f}x.")
+    out.append(f"- 2 workers vs 1 (prefilter on): {per_s(w1, w2):.2f}x.")
     return out
 
 
@@ -719,10 +721,10 @@ def _split_note(tok: Result, sentences: int) -> str:
     return (
         f"Before any parsing, in one process: the coder's sentence splitter (tokenizer + "
         f"rule-based splitter, `split_sentences`) takes {split_s:.1f} s "
-        f"({sentences / split_s:,.0f} sentences/s); splitting plus the prefilter (actor "
+        f"({per_s(sentences, split_s):,.0f} sentences/s); splitting plus the prefilter (actor "
         f"mentions, candidate predicates) takes {plan_s:.1f} s "
-        f"({sentences / plan_s:,.0f} sentences/s) and lets {kept:,} of {sentences:,} "
-        f"sentences ({kept / sentences:.1%}) through to the parser. Loading the model takes "
+        f"({per_s(sentences, plan_s):,.0f} sentences/s) and lets {kept:,} of {sentences:,} "
+        f"sentences ({per_s(kept, sentences):.1%}) through to the parser. Loading the model takes "
         f"{float(tok.extra['load_s']):.1f} s per process."
     )
 
@@ -733,12 +735,12 @@ def _memory(results: dict[str, Result], sentences: int, repeats: int) -> str:
     if "repeated" not in results:
         return "\n".join([*lines, "Not measured in this run (--repeats 1).", ""])
     many = results["repeated"]
-    speed = sentences * repeats / many.wall_s if many.wall_s else 0.0
+    speed = per_s(sentences * repeats, many.wall_s)
     lines += [
         f"The corpus written {repeats} times as one JSONL stream (copies made distinct by a "
         f"closing line, so none is skipped as a duplicate), coded with `foedus code "
         f"corpus-x{repeats}.jsonl --workers 2`: {many.articles:,} articles in "
-        f"{many.wall_s:.1f} s ({speed:,.0f} sentences/s, {many.articles / many.wall_s:,.1f} "
+        f"{many.wall_s:.1f} s ({speed:,.0f} sentences/s, {per_s(many.articles, many.wall_s):,.1f} "
         "articles/s).",
         "",
         "| corpus | articles | main peak MB | worker peak MB |",

@@ -104,6 +104,8 @@ def test_no_defense_obligation_and_the_non_assistance_clause_named(brief: Brief)
     text = " ".join(f.text for f in brief.conclusion)
     assert "RUS has no defense obligation toward IRN" in text
     assert "non-assistance clause, rus-irn-2001 Art. 3" in text
+    # The 2025 treaty is signed but not in force: its clauses bind no one yet.
+    assert "clause, rus-irn-2025" not in text
 
 
 def test_treaty_in_force_on_the_date_is_said(brief: Brief) -> None:

@@ -468,7 +468,7 @@ def _status_words(line: TreatyLine) -> str:
 
 def _duty_findings(brief: Brief) -> list[Finding]:
     toward = [c for c in brief.clauses if c.obligation.role == "attacked"]
-    duties = [c for c in toward if c.obligation.status in _DUTY_STATUSES]
+    duties = [c for c in toward if _is_duty(c.obligation)]
     findings = []
     for line in duties:
         o = line.obligation
@@ -481,14 +481,24 @@ def _duty_findings(brief: Brief) -> list[Finding]:
         findings.append(_no_duty(brief, toward))
     for line in toward:
         o = line.obligation
-        if o.status in ("must not aid the attacker", "must consult"):
+        binding = ("must not aid the attacker", "must consult", "obliged if requested")
+        if o.kind in ("neutrality", "consultation") and o.status in binding:
             name = "non-assistance clause" if o.kind == "neutrality" else "consultation clause"
+            status = {"obliged if requested": f"must consult if {brief.partner} asks"}.get(
+                o.status, o.status.replace("the attacker", brief.attacker)
+            )
             text = (
                 f"What does bind {brief.helper} is the {name}, {o.treaty} Art. {o.article}: "
-                f"{o.status.replace('the attacker', brief.attacker)}. {o.paraphrase}"
+                f"{status}. {o.paraphrase}"
             )
             findings.append(Finding(text, (line.ref,)))
     return findings
+
+
+def _is_duty(o: Obligation) -> bool:
+    # The reasoner marks a consultation clause that waits for a request "obliged if
+    # requested"; only defense and offense clauses oblige help.
+    return o.kind in _HELP_KINDS and o.status in _DUTY_STATUSES
 
 
 def _no_duty(brief: Brief, toward: Sequence[ClauseLine]) -> Finding:

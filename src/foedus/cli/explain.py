@@ -24,14 +24,34 @@ treaty has an automatic defense clause."""
 @cli.command("explain")
 @click.argument("helper")
 @click.argument("partner")
-@click.option("--attacker", required=True, metavar="STATE",
-              help="The state attacking PARTNER (ISO3 code, COW number or name).")
-@click.option("--on", "on", required=True, type=click.DateTime(["%Y-%m-%d"]),
-              metavar="YYYY-MM-DD", help="The date the brief is about.")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The store with coded events (default: $FOEDUS_DB, else ./foedus.sqlite).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]),
-              default="text", show_default=True, help="Output format.")
+@click.option(
+    "--attacker",
+    required=True,
+    metavar="STATE",
+    help="The state attacking PARTNER (ISO3 code, COW number or name).",
+)
+@click.option(
+    "--on",
+    "on",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The date the brief is about.",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The store with coded events (default: $FOEDUS_DB, else ./foedus.sqlite).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @translate_errors
 def explain_command(helper: str, partner: str, attacker: str, on: dt.datetime,
                     db: Path | None, fmt: str) -> None:  # fmt: skip

@@ -52,6 +52,8 @@ _LIGHT_VERBS = frozenset(
     ]
 )
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+# Events that are by nature joint: "X met Y" is also "Y met X".
+_MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "0871", "062", "061"})
 
 
 @dataclass(frozen=True)
@@ -103,14 +105,21 @@ class Draft:
 
 
 def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> list[Slot]:
-    """The actors a noun phrase headed by `head` names, one per conjunct."""
+    """The actors a noun phrase headed by `head` names: one per conjunct, including
+    coordinated modifiers ("Hungarian and Romanian officials" names both states)."""
     found: list[Slot] = []
     for conj in (head, *head.conjuncts):
-        slot = _np_actor(conj, ctx)
-        if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
-            continue
-        if all(slot.code != f.code for f in found):
-            found.append(slot)
+        slots = [_np_actor(conj, ctx)]
+        for mod in np_core(conj):
+            if mod.i != conj.i and mod.conjuncts:
+                slots += [ctx.slots.get(m.i) for m in (mod, *mod.conjuncts)]
+        if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN"):
+            slots = [*_np_actors_via_of(conj, ctx)]
+        for slot in slots:
+            if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
+                continue
+            if all(slot.code != f.code for f in found):
+                found.append(slot)
     return found
 
 
@@ -123,32 +132,50 @@ def _np_actor(head: Token, ctx: SentenceContext) -> Slot | None:
     return None
 
 
+def _np_actors_via_of(head: Token, ctx: SentenceContext) -> list[Slot]:
+    """ "Delegations from Russia and Ukraine", "the foreign ministers of Egypt and Jordan":
+    a group noun names its states in an of/from phrase."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return actors_at(pobj, ctx)
+    return []
+
+
 def subjects(p: Token, ctx: SentenceContext) -> list[Slot]:
-    tok = subject_token(p)
-    if tok is None and p.pos_ == "NOUN":
+    if p.pos_ in ("NOUN", "PROPN"):
         return _noun_owner(p, ctx)
+    tok = subject_token(p)
     return actors_at(tok, ctx) if tok is not None else []
 
 
 def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     """Who makes a nominal event: "Iran's request", "the Russian offer", "Iran made a plea"."""
     for child in p.children:
-        if child.dep_ in ("poss", "amod", "compound") and child.i in ctx.slots:
-            return [ctx.slots[child.i]]
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.slots:
+            return actors_at(child, ctx)
     if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
         tok = subject_token(p.head)
         return actors_at(tok, ctx) if tok is not None else []
+    if p.dep_ in ("nsubj", "nsubjpass") or p.dep_ == "ROOT":
+        # a headline-style nominal: "Russian strikes on Kyiv" with the owner as a modifier
+        return []
     return []
 
 
 def targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
     """Whom `p` is done to: objects, passive subjects, objects of target prepositions."""
     found: list[Slot] = []
+    visit = entry.code.startswith("042")
     for child in p.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
             found += actors_at(child, ctx)
-        elif child.dep_ in ("prep", "dative") and child.lower_ in entry.target_preps:
-            found += _prep_objects(child, ctx)
+        elif child.dep_ in ("prep", "dative") and (
+            child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
+        ):
+            # "arrived in Moscow" is a visit to Russia; elsewhere "in Moscow" is a place
+            found += _prep_objects(child, ctx, locative_ok=visit)
     if not found:
         # "offered military support to Iran", "broker peace between Iran and Israel"
         for child in p.children:
@@ -163,10 +190,11 @@ def targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]
     return found
 
 
-def _prep_objects(prep: Token, ctx: SentenceContext) -> list[Slot]:
+def _prep_objects(prep: Token, ctx: SentenceContext, locative_ok: bool = False) -> list[Slot]:
     found: list[Slot] = []
+    locative = prep.lower_ in _LOCATIVE and not locative_ok
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        found += actors_at(pobj, ctx, locative=prep.lower_ in _LOCATIVE)
+        found += actors_at(pobj, ctx, locative=locative)
     return found
 
 
@@ -374,6 +402,8 @@ def _drafts_for(
             draft.negated, draft.hypothetical = flags["negated"], flags["hypothetical"]
             draft.intent, draft.denied = flags["intent"], flags["denied"]
             out.append(draft)
+            if tgt is not None and not mutual and code in _MUTUAL_CODES:
+                out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
 
 

@@ -54,8 +54,30 @@ OBJECT_CONTROL = frozenset(
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 # Prepositions of circumstance: what follows them is not what the event is about.
 _CIRCUMSTANTIAL = frozenset(
-    "amid amidst despite during after before since until till following near across throughout "
-    "because due under beside besides like unlike per via".split()
+    [
+        "amid",
+        "amidst",
+        "despite",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "till",
+        "following",
+        "near",
+        "across",
+        "throughout",
+        "because",
+        "due",
+        "under",
+        "beside",
+        "besides",
+        "like",
+        "unlike",
+        "per",
+        "via",
+    ]
 )
 _CHAIN_DEPS = frozenset({"xcomp", "acl", "auxpass", "pcomp", "acomp"})
 
