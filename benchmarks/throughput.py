@@ -389,10 +389,33 @@ def spawn(job: Job, workdir: Path) -> Result:
         "--result",
         str(out_file),
     ]
+    busy, ours = busy_cpu_s(), _children_cpu_s()
+    start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"benchmark run {job.label!r} failed:\n{done.stderr[-4000:]}")
-    return Result.from_json(json.loads(out_file.read_text()))
+    # CPU that other processes used meanwhile: the machine's busy time minus this run's own.
+    others = (busy_cpu_s() - busy) - (_children_cpu_s() - ours)
+    result = Result.from_json(json.loads(out_file.read_text()))
+    extra = {**result.extra, "other_cores": round(max(0.0, per_s(others, wall)), 2)}
+    return dataclasses.replace(result, extra=extra)
+
+
+def busy_cpu_s() -> float:
+    """CPU seconds all processes on this machine have used since boot (0 if unknown)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    ticks = [int(x) for x in fields]
+    idle = ticks[3] + ticks[4]  # idle and iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def child_main(job_file: Path, out_file: Path) -> None:
@@ -482,7 +505,9 @@ def code_job(label: str, plan: Plan, workers: int, prefilter: bool, kind: str = 
 
 def benchmark(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
     """Every run of the benchmark; returns the figures `render` turns into Markdown."""
-    jobs = [Job("tokenize", plan.inputs, "tokenize")]
+    if not plan.lexicon:
+        plan = dataclasses.replace(plan, lexicon=str(snapshot_lexicon(plan.workdir / "lexicon")))
+    jobs = [Job("tokenize", plan.inputs, "tokenize", lexicon=plan.lexicon)]
     for workers in (1, 2):
         jobs.append(code_job(f"prefilter-w{workers}", plan, workers, True))
         jobs.append(code_job(f"no-prefilter-w{workers}", plan, workers, False))
@@ -508,7 +533,28 @@ def benchmark(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
         event_loss(name, event_keys(plan.workdir / f"{name}-w2.sqlite"), filtered)
         for name in ("no-prefilter", "naive")
     ]
-    return {"results": results, "losses": losses, "repeats": plan.repeats}
+    lexicon = load_lexicon_version(Path(plan.lexicon))
+    return {"results": results, "losses": losses, "repeats": plan.repeats, "lexicon": lexicon}
+
+
+def snapshot_lexicon(folder: Path) -> Path:
+    """Copy the shipped lexicon to `folder`, so that every run of one benchmark codes with
+    the same patterns even while someone edits the package's lexicon files."""
+    from importlib import resources
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in resources.files("foedus.data").joinpath("lexicon").iterdir():
+        if item.name.endswith(".toml"):
+            (folder / item.name).write_bytes(item.read_bytes())
+    load_lexicon_version(folder)
+    return folder
+
+
+def load_lexicon_version(folder: Path) -> str:
+    """The version of the lexicon in `folder`; raises FoedusError if it does not load."""
+    from foedus.lexicon import load_lexicon
+
+    return load_lexicon(folder).version
 
 
 def _repeated(plan: Plan, log: Callable[[str], None]) -> Result:
@@ -585,7 +631,7 @@ def render(figures: dict[str, Any], meta: dict[str, Any]) -> str:
     results: dict[str, Result] = figures["results"]
     sentences = int(results["tokenize"].extra["sentences"])
     parts = [
-        _header(results["tokenize"], meta),
+        _header(results["tokenize"], meta, figures.get("lexicon", "?")),
         _targets(results, figures["losses"], sentences),
         _throughput(results, sentences),
         _memory(results, sentences, figures["repeats"]),
@@ -598,7 +644,7 @@ def render(figures: dict[str, Any], meta: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _header(tok: Result, meta: dict[str, Any]) -> str:
+def _header(tok: Result, meta: dict[str, Any], lexicon: str) -> str:
     lines = [
         "# Throughput benchmark",
         "",
@@ -618,6 +664,7 @@ def _header(tok: Result, meta: dict[str, Any]) -> str:
         lines.append(f"| {key} | {value} |")
     lines.append(f"| spaCy | {tok.extra['spacy']} |")
     lines.append(f"| model | {tok.extra['model']} (package `{MODEL}`) |")
+    lines.append(f"| lexicon | version {lexicon} ({meta.get('lexicon', 'shipped')}) |")
     return "\n".join(lines) + "\n"
 
 
@@ -677,16 +724,19 @@ def _throughput(results: dict[str, Result], sentences: int) -> str:
         "loading (in each worker), reading, coding and writing the SQLite store. Sentences/s "
         "divides the corpus's sentence count by that time, whether or not a sentence was "
         "parsed. Memory is peak resident set size (VmHWM) of the main process and of the "
-        "largest worker.",
+        "largest worker. *Other load* is the CPU other processes on the machine used during "
+        "the run, in cores (2 would mean this run had no core to itself).",
         "",
-        "| run | what | wall s | sentences/s | articles/s | events | main MB | worker MB |",
-        "|---|---|--:|--:|--:|--:|--:|--:|",
+        "| run | what | wall s | sentences/s | articles/s | events | main MB | worker MB "
+        "| other load |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     tok = results["tokenize"]
     tok_s = float(tok.extra["tokenize_s"])
     lines.append(
         f"| tokenize | {_COMMANDS['tokenize']} | {tok_s:.1f} | "
-        f"{per_s(sentences, tok_s):,.0f} | {per_s(tok.articles, tok_s):,.1f} | | | |"
+        f"{per_s(sentences, tok_s):,.0f} | {per_s(tok.articles, tok_s):,.1f} | | | | "
+        f"| {_other(tok)} |"
     )
     for label, what in _COMMANDS.items():
         if label == "tokenize" or label not in results:
@@ -696,10 +746,15 @@ def _throughput(results: dict[str, Result], sentences: int) -> str:
         worker = f"{r.worker_peak_mb:,.0f}" if r.workers > 1 else "(in main)"
         lines.append(
             f"| {label} | {what} | {r.wall_s:.1f} | {speed:,.0f} | {per_article:,.1f} "
-            f"| {r.events:,} | {r.main_peak_mb:,.0f} | {worker} |"
+            f"| {r.events:,} | {r.main_peak_mb:,.0f} | {worker} | {_other(r)} |"
         )
     lines += ["", *_ratios(results), "", _split_note(tok, sentences)]
     return "\n".join(lines) + "\n"
+
+
+def _other(r: Result) -> str:
+    value = r.extra.get("other_cores")
+    return "" if value is None else f"{float(value):.2f}"
 
 
 def _ratios(results: dict[str, Result]) -> list[str]:
@@ -868,6 +923,8 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from foedus.errors import FoedusError
+
     args = _arguments(argv)
     if args.child:
         child_main(args.child, args.result)
@@ -884,7 +941,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = corpus_inputs(args.corpus, limit)
         lexicon = str(args.lexicon.resolve()) if args.lexicon else ""
         plan = Plan(inputs, Path(tmp), max(1, args.repeats), not args.no_profile, lexicon)
-        figures = benchmark(plan, lambda line: print(line, file=sys.stderr, flush=True))
+        try:
+            figures = benchmark(plan, lambda line: print(line, file=sys.stderr, flush=True))
+        except (FoedusError, RuntimeError) as exc:
+            print(f"benchmark: {exc}", file=sys.stderr)
+            return 1
     given = list(argv if argv is not None else sys.argv[1:])
     command = " ".join([".venv/bin/python benchmarks/throughput.py", *given])
     meta = {
@@ -894,6 +955,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus": _relative(args.corpus)
         + (f" ({QUICK_ARTICLES}-article subset)" if args.quick else ""),
         "machine": machine(),
+        "lexicon": f"from {args.lexicon}" if args.lexicon else "the shipped files, copied at start",
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(figures, meta), encoding="utf-8")

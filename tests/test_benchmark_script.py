@@ -159,7 +159,9 @@ def test_benchmark_end_to_end(bench: ModuleType, corpus: Path, tmp_path: Path) -
     # Same coder, same corpus: worker count must not change what is found.
     assert results["prefilter-w1"].events == results["prefilter-w2"].events
     assert results["no-prefilter-w1"].events == results["no-prefilter-w2"].events
-    assert results["profile"].extra["top"]
+    assert results["profile"].extra["top"] and results["profile"].extra["own"]
+    assert all(r.extra["other_cores"] >= 0 for r in results.values())
+    assert figures["lexicon"]
     by_name = {loss.baseline: loss for loss in figures["losses"]}
     assert by_name["naive"].baseline_events == results["naive-w2"].events
     assert by_name["no-prefilter"].baseline_events == results["no-prefilter-w2"].events
@@ -184,3 +186,20 @@ def test_child_process_reports_json(bench: ModuleType, corpus: Path, tmp_path: P
     assert stored["articles"] == result.articles == len(ARTICLES)
     assert result.extra["tokens"] > result.extra["sentences"] > 0
     assert result.extra["model"].endswith("3.8.0")
+
+
+def test_snapshot_lexicon_copies_a_loadable_lexicon(bench: ModuleType, tmp_path: Path) -> None:
+    _needs_coder()
+    from foedus.lexicon import load_lexicon
+
+    folder = bench.snapshot_lexicon(tmp_path / "lexicon")
+    assert (folder / "verbs.toml").is_file()
+    assert bench.load_lexicon_version(folder) == load_lexicon().version
+
+
+def test_busy_cpu_grows_with_work(bench: ModuleType) -> None:
+    before = bench.busy_cpu_s()
+    deadline = bench.time.perf_counter() + 0.3
+    while bench.time.perf_counter() < deadline:
+        pass
+    assert bench.busy_cpu_s() - before > 0.1

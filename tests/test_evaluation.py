@@ -224,6 +224,7 @@ def test_measure_overcoding(tmp_path: Path) -> None:
     assert (result.documents, result.sentences, result.events) == (2, 3, 1)
     assert result.per_1000 == pytest.approx(1000 / 3)
     assert result.by_root == (("19", 1),)
+    assert result.examples == ('a.txt: FRA -> - 190 "hit"',)  # no corpus sentence
 
 
 def test_measure_overcoding_needs_texts(tmp_path: Path) -> None:
@@ -346,6 +347,15 @@ def test_write_report(tmp_path: Path) -> None:
     assert "| DISAPPROVE | 11 | Disapprove | ACCUSE |" in text
     assert "| JAP | JPN |" in text
     assert "make eval" in text
+
+
+def test_report_does_not_reproduce_shared_sentences() -> None:
+    items = (item([gold("RUS", "UKR", "190")], text="A sentence from elsewhere.", id="g1"),)
+    s = score(items, [[pred("CHN", "USA", "040")]])
+    shared = EvalResult(GoldSet("gsr", "plover-gsr", Path("g.json"), items), s, 0.1)
+    text = render_report([shared])
+    assert "- `g1` RUS -> UKR 190" in text
+    assert "from elsewhere" not in text
 
 
 def test_report_caps_long_lists() -> None:

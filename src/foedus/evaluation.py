@@ -760,12 +760,14 @@ def measure_overcoding(
     texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
     roots: Counter[str] = Counter()
     examples: list[str] = []
-    for batch in coder.code_texts([(text, None) for text in texts]):
+    batches = coder.code_texts([(text, None) for text in texts])
+    for path, batch in zip(files, batches, strict=False):
         for event in batch:
             roots[event.cameo[:2]] += 1
             if len(examples) < 15:
                 coded = describe(Coded.from_event(event))
-                examples.append(f"{coded}: {event.sentence.strip()[:160]}")
+                # The file and the anchor words only: corpus sentences stay out of reports.
+                examples.append(f"{path.name}: {coded}")
     return OvercodingResult(
         name=folder.name,
         path=folder,
@@ -854,12 +856,20 @@ def _render_result(doc: _Doc, result: EvalResult, limit: int) -> None:
             ([f.name, f.correct, f.total, _pct(f.accuracy)] for f in s.flags),
         )
     _render_confusion(doc, s)
+    # Shared gold sentences are not ours to republish: list them by id only.
+    quote = result.gold.format == "foedus"
+    if not quote:
+        doc.add("Sentences of this set are not reproduced here; look them up by id.", "")
     for title, mismatches in (("Misses", s.misses), ("Spurious events", s.spurious)):
         doc.add(f"### {title} ({len(mismatches)})", "")
-        doc.add(*(f"- `{m.item_id}` {m.event}: {m.text[:140]}" for m in mismatches[:limit]))
+        doc.add(*(_mismatch_line(m, quote) for m in mismatches[:limit]))
         if len(mismatches) > limit:
             doc.add(f"- ... and {len(mismatches) - limit} more")
         doc.add("")
+
+
+def _mismatch_line(m: Mismatch, quote: bool) -> str:
+    return f"- `{m.item_id}` {m.event}" + (f": {m.text[:140]}" if quote else "")
 
 
 def _render_confusion(doc: _Doc, s: Score) -> None:

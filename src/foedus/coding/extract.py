@@ -155,6 +155,10 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     for child in p.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.slots:
             return actors_at(child, ctx)
+        if child.dep_ == "prep" and child.lower_ == "by":  # "accusations by the United States"
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and actors_at(pobj, ctx):
+                    return actors_at(pobj, ctx)
     if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
         tok = subject_token(p.head)
         return actors_at(tok, ctx) if tok is not None else []
@@ -220,7 +224,13 @@ def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
 
 
 def _particles(p: Token) -> set[str]:
-    return {c.lower_ for c in p.children if c.dep_ in ("prt", "prep", "agent")}
+    """Particles of a phrasal verb: a `prt` child, or a preposition right after the verb
+    ("called on Iran"); a preposition further away ("gave a speech in London") is not one."""
+    return {
+        c.lower_
+        for c in p.children
+        if c.dep_ == "prt" or (c.dep_ in ("prep", "agent") and c.i == p.i + 1)
+    }
 
 
 def choose(
@@ -244,7 +254,8 @@ def choose(
         if not entry.object:
             for cls in classes:
                 refined = cls.code_for(entry.family)
-                if refined and len(refined) > len(code):
+                # a residual code (020, 120, 090...) gives way to any sibling or child
+                if refined and (len(refined) > len(code) or code.endswith("0")):
                     code = refined
                     break
         return entry, code, tuple(classes)
@@ -322,8 +333,13 @@ def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateE
     found: list[tuple[Token, tuple[PredicateEntry, ...]]] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs and lemma not in speech:
-            found.append((tok, lexicon.verbs[lemma]))
+        if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
+            entries = lexicon.verbs[lemma]
+            if lemma in speech:
+                # a speech verb is an event only with a telling object: "declared a ceasefire"
+                entries = tuple(e for e in entries if e.object or e.particle)
+            if entries:
+                found.append((tok, entries))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             found.append((tok, lexicon.nouns[lemma]))
     return found
@@ -343,7 +359,22 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx)
     _refine_answers(drafts)
-    return _drop_shadowed(_dedupe(drafts))
+    return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
+
+
+_ASKING_ROOTS = frozenset({"02", "10", "13"})
+
+
+def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
+    """What an appeal, demand or threat asks for has not happened: "urged Iran to resume
+    talks" is one appeal (026), not also talks."""
+    asking = {d.anchor.i for d in drafts if d.code[:2] in _ASKING_ROOTS}
+    return [
+        d
+        for d in drafts
+        if not any(t.i in asking for t in clause_chain(d.anchor)[1:])
+        and not (d.anchor.dep_ == "ccomp" and d.anchor.head.i in asking)
+    ]
 
 
 def _argument_of(noun: Token, predicates: set[int]) -> bool:

@@ -182,6 +182,9 @@ def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
             out.append((child.lower_, list(child.subtree)[1:]))
         elif child.dep_ == "prt":
             out.append((child.lower_, []))
+    if p.dep_ in ("acl", "relcl") and p.tag_ == "VBN":
+        # "the treaty signed between...": the participle's head noun is what it acts on
+        out.append((None, [p.head, *(c for c in p.head.children if c.dep_ in NP_DEPS)]))
     if p.pos_ == "NOUN" and p.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
         for comp in p.children:
             if comp.dep_ in ("compound", "amod"):
