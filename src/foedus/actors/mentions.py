@@ -159,8 +159,14 @@ class MentionFinder:
         kinds = {e.kind: e for m in group for e in m.entries}
         start, end = group[0].start, group[-1].end
         text = " ".join(words[start:end])
-        if set(kinds) == {"place"} or ("place" in kinds and len(kinds) == 1):
+        if set(kinds) == {"place"}:
             return Mention(start, end, "place", None, kinds["place"].key or None, (), None, text)
+        if set(kinds) == {"place", "agent"}:
+            home = kinds["place"].key
+            if not home:
+                return None
+            sectors = kinds["agent"].sectors
+            return Mention(start, end, "agent", home + "".join(sectors), home, sectors, None, text)
         country = next(
             (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
             None,
@@ -254,7 +260,9 @@ def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
             clash = bool(kinds & {"country", "capital"}) and bool(
                 prev_kinds & {"country", "capital", "person", "org"}
             )
-            if joined and not clash and "place" not in kinds | prev_kinds:
+            # A place joins only a following sector word ("Darfur rebels", "Gaza militants").
+            place_agent = prev_kinds == {"place"} and kinds == {"agent"}
+            if joined and not clash and ("place" not in kinds | prev_kinds or place_agent):
                 groups[-1].append(m)
                 continue
         groups.append([m])

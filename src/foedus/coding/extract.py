@@ -52,6 +52,8 @@ _LIGHT_VERBS = frozenset(
     ]
 )
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
+# Appeals, demands and threats: what they ask for has not happened.
+_ASKING_ROOTS = frozenset({"02", "10", "13"})
 # Events that are by nature joint: "X met Y" is also "Y met X".
 _MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "0871", "062", "061"})
 
@@ -191,6 +193,27 @@ def targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]
         for child in p.children:
             if child.dep_ == "xcomp":
                 found += [s for s in targets(child, entry, ctx) if s not in found]
+    if not found:
+        found = _implicit_targets(p, entry, ctx)
+    return found
+
+
+def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
+    """Targets named less directly: whoever is asked in a demand's clause ("demanded that the
+    US cancel"), or whoever owns what is answered ("rejected calls by Belarus", "welcomed
+    Reagan's statement", "rejected an offer from Kabul")."""
+    found: list[Slot] = []
+    for child in p.children:
+        if child.dep_ == "ccomp" and entry.family in _ASKING_ROOTS:
+            tok = subject_token(child)
+            if tok is not None:
+                found += actors_at(tok, ctx)
+        elif child.dep_ in ("dobj", "nsubjpass") and child.pos_ == "NOUN":
+            for owner in child.children:
+                if owner.dep_ == "poss":
+                    found += actors_at(owner, ctx)
+                elif owner.dep_ == "prep" and owner.lower_ in ("by", "from"):
+                    found += _prep_objects(owner, ctx)
     return found
 
 
@@ -360,9 +383,6 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     _fill_missing_targets(drafts, ctx)
     _refine_answers(drafts)
     return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
-
-
-_ASKING_ROOTS = frozenset({"02", "10", "13"})
 
 
 def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
