@@ -53,7 +53,9 @@ class Coder:
         self.segment = segment
         self.lexicon = lexicon
         self.settings = settings
-        self.finder = MentionFinder(load_actor_tables())
+        tables = load_actor_tables()
+        self.finder = MentionFinder(tables)
+        self._names = {h.id: h.name for h in tables.officeholders}
         self.cameo = load_cameo()
         self.version = f"{CODER_VERSION}+lex{lexicon.version}"
         cues = lexicon.cues
@@ -138,7 +140,7 @@ class Coder:
     def _remember(self, mentions: list[Mention], s: SentenceSpan, state: _Discourse) -> None:
         for m in mentions:
             if m.kind in ("person", "title") and m.code:
-                slot = _slot(m)
+                slot = self._slot(m)
                 state.last_person = slot
                 if m.title:
                     state.titles[m.title] = slot
@@ -168,7 +170,7 @@ class Coder:
                               _according_to(doc, slots))  # fmt: skip
         drafts = extract(doc, ctx, self.lexicon)
         self._remember(mentions, s, state)
-        return [self._event(article, s, doc, d) for d in drafts]
+        return [self._event(article, s, doc, d, quotes) for d in drafts]
 
     def _discarded(self, doc: Doc) -> bool:
         lower = [t.lower_ for t in doc]
@@ -182,28 +184,30 @@ class Coder:
     def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
         slots: dict[int, Slot] = {}
         for m in mentions:
-            slot = (
-                _slot(m)
-                if m.code
-                else state.titles.get(m.title or "")
-                if m.kind == "title"
-                else None
-            )
-            if slot is None or m.kind == "place":
+            if m.kind == "place" or (m.kind == "capital" and _locative(doc[m.start])):
                 continue
-            if m.kind == "capital" and _locative(doc[m.start]):
+            known = self._slot(m) if m.code else None
+            if known is None and m.kind == "title":
+                known = state.titles.get(m.title or "")  # "the president", named earlier
+            if known is None:
                 continue
-            slot = Slot(m.start, m.end, slot.code, slot.country, slot.sectors, slot.entity,
-                        m.text, slot.kind, "name" if m.code else "title")  # fmt: skip
+            slot = replace(known, start=m.start, end=m.end, text=m.text,
+                           via="name" if m.code else "title")  # fmt: skip
             for i in range(m.start, m.end):
                 slots[i] = slot
         last = state.last_person
         if last is not None:
             for t in doc:
                 if t.lower_ in self.lexicon.cues.third_person and t.i not in slots:
-                    slots[t.i] = Slot(t.i, t.i + 1, last.code, last.country, last.sectors,
-                                      last.entity, t.text, "pronoun", "pronoun")  # fmt: skip
+                    slots[t.i] = replace(last, start=t.i, end=t.i + 1, text=t.text,
+                                         kind="pronoun", via="pronoun")  # fmt: skip
         return slots
+
+    def _slot(self, m: Mention) -> Slot:
+        assert m.code is not None
+        name = self._names.get(m.entity or "", m.text)
+        return Slot(m.start, m.end, m.code, m.country, m.sectors, m.entity, m.text, m.kind,
+                    name=name)  # fmt: skip
 
     def _speaker(
         self,
@@ -231,13 +235,15 @@ class Coder:
 
     # -- records --------------------------------------------------------------------------
 
-    def _event(self, article: Article, s: SentenceSpan, doc: Doc, d: Draft) -> Event:
+    def _event(
+        self, article: Article, s: SentenceSpan, doc: Doc, d: Draft, quotes: list[QuoteSpan]
+    ) -> Event:
         code = self.cameo.get(d.code)
         when = resolve(_date_phrase(doc, d.anchor), article.date)
         anchor_start = s.start + d.anchor.idx
         parts = [article.id, str(s.index), str(anchor_start), d.source.code,
                  d.target.code if d.target else "", d.code]  # fmt: skip
-        quote = s.text if d.in_quote else None
+        quote = _quote_at(article.text, quotes, anchor_start) if d.in_quote else None
         return Event(
             id=hashlib.sha1("|".join(parts).encode()).hexdigest()[:16],
             article_id=article.id,
@@ -263,7 +269,7 @@ class Coder:
             question=d.question,
             reported_by=d.reported_by.code if d.reported_by else None,
             quote=quote,
-            speaker=d.reported_by.text if d.reported_by else None,
+            speaker=d.reported_by.name if d.reported_by else None,
             date=when.date,
             date_precision=when.precision,
             date_text=when.text,
@@ -272,9 +278,12 @@ class Coder:
         )
 
 
-def _slot(m: Mention) -> Slot:
-    assert m.code is not None
-    return Slot(m.start, m.end, m.code, m.country, m.sectors, m.entity, m.text, m.kind)
+def _quote_at(text: str, quotes: list[QuoteSpan], pos: int) -> str | None:
+    """The words of the quotation around `pos`, without the quotation marks."""
+    for q in quotes:
+        if q.contains(pos):
+            return text[q.start : q.end].strip("“”«»\"' ,.").strip() or None
+    return None
 
 
 def _ref(slot: Slot) -> ActorRef:

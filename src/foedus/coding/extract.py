@@ -71,6 +71,8 @@ class Slot:
     text: str
     kind: str
     via: str = "name"
+    name: str = ""
+    """A display name: the officeholder's full name where known, else the words."""
 
 
 @dataclass(frozen=True)
