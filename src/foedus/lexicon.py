@@ -107,6 +107,8 @@ class Lexicon:
     phrases: Mapping[tuple[str, ...], tuple[ObjectClass, ...]] = field(default_factory=dict)
     """Every object-class phrase, for one pass over an object's words."""
     longest_phrase: int = 1
+    discard_index: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    """Discard phrases by their first word, for one pass over a sentence."""
 
     def intent_code(self, code: str) -> str:
         """The 'express intent' code for an action only intended or offered."""
@@ -346,7 +348,13 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     for cls in objects.values():
         for phrase in cls.phrases:
             phrases.setdefault(phrase, []).append(cls)
+    discard_index: dict[str, list[tuple[str, ...]]] = {}
+    for found in discards.values():
+        for phrase in found:
+            if phrase:
+                discard_index.setdefault(phrase[0], []).append(phrase)
     return Lexicon(
+        discard_index={k: tuple(v) for k, v in discard_index.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
         longest_phrase=max((len(k) for k in phrases), default=1),
         version=str(verbs_data.get("version", "0")),

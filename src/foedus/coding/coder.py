@@ -115,7 +115,7 @@ class Coder:
         """A sentence can hold an event only with a candidate predicate and someone to do it
         (an actor, or a pronoun that may refer to one)."""
         lower = [w.lower() for w in s.words]
-        if not any(w in self.lexicon.surface for w in lower):
+        if not any(w in self.lexicon.surface for w in lower) or self._discarded(s.words):
             return False
         if any(w in self._pronouns for w in lower):
             return True
@@ -153,7 +153,7 @@ class Coder:
         quotes: list[QuoteSpan],
         state: _Discourse,
     ) -> list[Event]:
-        if self._discarded(doc):
+        if self._discarded([t.text for t in doc]):
             return []
         words = [t.text for t in doc]
         mentions = self.finder.find(words, on=article.date)
@@ -172,12 +172,14 @@ class Coder:
         self._remember(mentions, s, state)
         return [self._event(article, s, doc, d, quotes) for d in drafts]
 
-    def _discarded(self, doc: Doc) -> bool:
-        lower = [t.lower_ for t in doc]
-        for phrases in self.lexicon.discards.values():
-            for phrase in phrases:
-                n = len(phrase)
-                if any(tuple(lower[i : i + n]) == phrase for i in range(len(lower) - n + 1)):
+    def _discarded(self, words: Sequence[str]) -> bool:
+        """Whether a discard phrase ("World Cup", "box office") marks the sentence as sport,
+        entertainment or business rather than politics."""
+        index = self.lexicon.discard_index
+        lower = [w.lower() for w in words]
+        for i, word in enumerate(lower):
+            for phrase in index.get(word, ()):
+                if tuple(lower[i : i + len(phrase)]) == phrase:
                     return True
         return False
 

@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 __all__ = ["SentenceSpan", "split_sentences"]
 
+_OPENING = frozenset({"“", "«", "‘"})
+
 
 @dataclass(frozen=True)
 class SentenceSpan:
@@ -32,31 +34,32 @@ def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSp
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
         if line.strip():
-            doc = segment(line)
-            for begin, end in _bounds(doc):
+            for words, begin, end in _sentences(segment(line)):
                 chunk = line[begin:end]
                 stripped = chunk.strip()
-                if not stripped:
-                    continue
                 start = offset + begin + (len(chunk) - len(chunk.lstrip()))
-                span = doc.char_span(begin, end, alignment_mode="expand")
-                words = tuple(t.text for t in span or () if not t.is_space)
                 out.append(SentenceSpan(len(out), start, start + len(stripped), stripped,
-                                        paragraph, words))  # fmt: skip
+                                        paragraph, tuple(words)))  # fmt: skip
         offset += len(line) + 1
     return out
 
 
-def _bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence character bounds; an opening quotation mark that the rule-based splitter left
-    at the end of a sentence ('...journalist. “And under...') moves to the next one."""
-    bounds = [[sent.start_char, sent.end_char] for sent in doc.sents]
-    for k in range(len(bounds) - 1):
-        text = doc.text[bounds[k][0] : bounds[k][1]].rstrip()
-        if text.endswith(_OPENING) and len(text) > 1:
-            cut = bounds[k][0] + len(text) - 1
-            bounds[k][1], bounds[k + 1][0] = cut, cut
-    return [(b, e) for b, e in bounds]
-
-
-_OPENING = ("“", "«", "‘")
+def _sentences(doc: Doc) -> list[tuple[list[str], int, int]]:
+    """(words, start, end) of each sentence, in one pass over the tokens (`doc.sents` and
+    `char_span` rescan the document for every sentence). An opening quotation mark that the
+    rule-based splitter left at the end of a sentence moves to the next one."""
+    groups: list[list[tuple[int, str]]] = []
+    for tok in doc:
+        if tok.is_sent_start or not groups:
+            groups.append([])
+        if not tok.is_space:
+            groups[-1].append((tok.idx, tok.text))
+    for k in range(len(groups) - 1):
+        if len(groups[k]) > 1 and groups[k][-1][1] in _OPENING:
+            groups[k + 1].insert(0, groups[k].pop())
+    out = []
+    for group in groups:
+        if group:
+            last_idx, last_text = group[-1]
+            out.append(([w for _, w in group], group[0][0], last_idx + len(last_text)))
+    return out
