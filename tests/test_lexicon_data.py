@@ -114,9 +114,17 @@ def test_a_class_whose_phrase_contains_another_class_phrase_comes_first() -> Non
     assert late == []
 
 
-def test_speech_verbs_are_not_events() -> None:
+def test_speech_verbs_are_events_only_with_a_telling_object_or_particle() -> None:
+    """'said' is never an event; 'declared a ceasefire', 'recalled its ambassador' and
+    'claimed responsibility' are, and the coder keeps only such entries for speech verbs."""
     speech = set(load("cues.toml")["speech_verbs"])
-    assert {lemma for e in entries("verb") for lemma in e["lemmas"]} & speech == set()
+    bare = [
+        (lemma, e["code"])
+        for e in entries("verb")
+        for lemma in e["lemmas"]
+        if lemma in speech and not (e.get("object") or e.get("particle"))
+    ]
+    assert bare == []
 
 
 def test_ambiguous_everyday_verbs_need_an_object_particle_or_complement() -> None:

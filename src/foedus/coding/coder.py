@@ -40,6 +40,8 @@ class _Discourse:
     """What one article has established so far."""
 
     last_person: Slot | None = None
+    last_group: Slot | None = None
+    """The last state or organization named: what "its" and "their" refer back to."""
     titles: dict[str, Slot] = field(default_factory=dict)
     speaker: Slot | None = None
     speaker_paragraph: int = -1
@@ -139,6 +141,8 @@ class Coder:
 
     def _remember(self, mentions: list[Mention], s: SentenceSpan, state: _Discourse) -> None:
         for m in mentions:
+            if m.kind in _GROUP_KINDS and m.code:
+                state.last_group = self._slot(m)
             if m.kind in ("person", "title") and m.code:
                 slot = self._slot(m)
                 state.last_person = slot
@@ -198,10 +202,22 @@ class Coder:
             for i in range(m.start, m.end):
                 slots[i] = slot
         last = state.last_person
-        if last is not None:
-            for t in doc:
-                if t.lower_ in self.lexicon.cues.third_person and t.i not in slots:
-                    slots[t.i] = replace(last, start=t.i, end=t.i + 1, text=t.text,
+        for t in doc:
+            if t.i in slots:
+                continue
+            if last is not None and t.lower_ in self.lexicon.cues.third_person:
+                slots[t.i] = replace(last, start=t.i, end=t.i + 1, text=t.text,
+                                     kind="pronoun", via="pronoun")  # fmt: skip
+            elif t.lower_ in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass"):
+                # "Israel denied that it had blocked...": the reporting clause's subject
+                group = _reporting_subject(t, slots)
+                if group is not None:
+                    slots[t.i] = replace(group, start=t.i, end=t.i + 1, text=t.text,
+                                         kind="pronoun", via="pronoun")  # fmt: skip
+            elif t.lower_ in _GROUP_POSSESSIVES and t.dep_ == "poss":
+                group = _group_before(slots, t.i, self._speaks(t)) or state.last_group
+                if group is not None:
+                    slots[t.i] = replace(group, start=t.i, end=t.i + 1, text=t.text,
                                          kind="pronoun", via="pronoun")  # fmt: skip
         return slots
 
@@ -210,6 +226,13 @@ class Coder:
         name = self._names.get(m.entity or "", m.text)
         return Slot(m.start, m.end, m.code, m.country, m.sectors, m.entity, m.text, m.kind,
                     name=name)  # fmt: skip
+
+    def _speaks(self, possessive: Token) -> bool:
+        """Whether "its ..." is the subject of a speech verb: it then names the side whose
+        statement the sentence reports, usually the sentence's first actor."""
+        owner = possessive.head
+        speech = self.lexicon.cues.speech_verbs
+        return owner.dep_ == "nsubj" and owner.head.lemma_.lower() in speech
 
     def _speaker(
         self,
@@ -278,6 +301,35 @@ class Coder:
             confidence=round(_confidence(d), 3),
             coder_version=self.version,
         )
+
+
+_GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org"})
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _group_before(slots: dict[int, Slot], i: int, first: bool) -> Slot | None:
+    """The nearest state or organization named before token `i` in this sentence, or the
+    first one when `first` ("China never supplied arms to Russia, its ministry said")."""
+    order = range(i) if first else range(i - 1, -1, -1)
+    for j in order:
+        slot = slots.get(j)
+        if slot is not None and slot.kind in _GROUP_KINDS:
+            return slot
+    return None
+
+
+def _reporting_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
+    """The state or organization that is subject of the clause governing `pronoun`'s clause
+    through a clausal complement ("Russia said it would...", "Israel denied that it...")."""
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    for child in clause.head.children:
+        if child.dep_ == "nsubj":
+            slot = slots.get(child.i)
+            if slot is not None and slot.kind in _GROUP_KINDS:
+                return slot
+    return None
 
 
 def _quote_at(text: str, quotes: list[QuoteSpan], pos: int) -> str | None:

@@ -342,7 +342,7 @@ def reporter(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> tuple[Slot | N
         return ctx.speaker_at[p.i], True
     reporting = lexicon.cues.speech_verbs | lexicon.cues.reporting_event_verbs
     for edge, anc in ancestors_with_edges(p):
-        if edge in ("ccomp", "parataxis", "xcomp", "advcl") and anc.lemma_.lower() in reporting:
+        if edge in ("ccomp", "parataxis") and anc.lemma_.lower() in reporting:
             tok = subject_token(anc)
             slots = actors_at(tok, ctx) if tok is not None else []
             if slots:
@@ -443,6 +443,8 @@ def _drafts_for(
     speaker, in_quote = reporter(p, lexicon, ctx)
     if flags["intent"]:
         code = lexicon.intent_code(code)
+    # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
+    flags["intent"] = flags["intent"] or code.startswith("03")
     out: list[Draft] = []
     mutual = not tgts and len(sources) > 1 and code[:2] in _COOPERATIVE_ROOTS
     for src in sources:
@@ -526,9 +528,13 @@ def _better(a: Draft, b: Draft) -> Draft:
 
     winner = a if rank(a) >= rank(b) else b
     loser = b if winner is a else a
-    # The governed word carries intent/negation of its governor's frame; keep the flags.
+    # What frames the governor ("may send troops to help") frames the governed word too.
+    governs = winner.anchor.head.i == loser.anchor.i
     return replace(
         winner,
-        negated=winner.negated or (loser.negated and winner.anchor.head == loser.anchor),
+        negated=winner.negated or (governs and loser.negated),
+        hypothetical=winner.hypothetical or (governs and loser.hypothetical),
+        denied=winner.denied or (governs and loser.denied),
         intent=winner.intent or loser.intent,
+        reported_by=winner.reported_by or loser.reported_by,
     )
