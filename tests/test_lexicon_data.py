@@ -211,6 +211,81 @@ def test_the_coder_codes_plain_sentences_with_this_lexicon(  # type: ignore[no-u
     assert (source, target, code) in got, got
 
 
+# One or more plain sentences per CAMEO root, written for this test in the style of current
+# news (not from any gold set), coded with the real coder: (text, source, target, code).
+# They cover the 2026.11.2 vocabulary: phrasal verbs, speech verbs with telling objects,
+# and object classes that pick the sub-code.
+ROOT_CASES = [
+    ("Hamas claimed responsibility for the rocket attack on Israel.", "PSE", None, "015"),
+    ("Beijing voiced deep concern over the escalation.", "CHN", None, "012"),
+    ("Ukraine appealed to Germany for more air defence systems.", "UKR", "DEU", "0232"),
+    ("Saudi Arabia pledged humanitarian aid to Sudan.", "SAU", "SDN", "0333"),
+    ("Qatar offered to mediate between Israel and Hamas.", "QAT", "ISR", "039"),
+    (
+        "The Indian prime minister spoke by phone with the Japanese prime minister.",
+        "IND",
+        "JPN",
+        "041",
+    ),
+    ("Armenia and Azerbaijan renewed negotiations on a peace treaty.", "ARM", "AZE", "046"),
+    ("Egypt launched a mediation effort between Hamas and Israel.", "EGY", "ISR", "045"),
+    ("France praised Morocco for its help after the earthquake.", "FRA", "MAR", "051"),
+    ("Indonesia and Australia signed a defence agreement in Canberra.", "IDN", "AUS", "057"),
+    ("Japan bought Tomahawk missiles from the United States.", "JPN", "USA", "062"),
+    ("The European Union disbursed 1.5 billion euros to Ukraine.", "EU", "UKR", "071"),
+    ("Kenya handed over medical supplies to Somalia.", "KEN", "SOM", "073"),
+    (
+        "Sweden contributed 300 troops to the NATO peacekeeping force in Kosovo.",
+        "SWE",
+        "NATO",
+        "074",
+    ),
+    ("The Sudanese army declared a unilateral truce.", "SDN", None, "0871"),
+    ("Israel lifted the curfew on Hebron.", "ISR", None, "0813"),
+    (
+        "The Security Council opened an investigation into the downing of the airliner.",
+        "UNSC",
+        None,
+        "090",
+    ),
+    ("Poland demanded that Belarus release the detained journalists.", "POL", "BLR", "1053"),
+    ("China lashed out at the Philippines over the reef dispute.", "CHN", None, "111"),
+    (
+        "Nicaragua filed a case against Germany at the International Court of Justice.",
+        "NIC",
+        "ICJ",
+        "115",
+    ),
+    ("Serbia rejected Kosovo's proposal for new talks.", "SRB", "XKX", "125"),
+    ("Iran threatened to halt talks with the European Union.", "IRN", "EU", "134"),
+    ("Palestinian youths threw stones at Israeli troops.", "PSE", "ISR", "145"),
+    ("Russia redeployed troops to the Finnish border.", "RUS", "FIN", "154"),
+    ("Britain announced new sanctions on Iran.", "GBR", "IRN", "163"),
+    ("Niger ordered French troops to leave the country.", "NER", "FRA", "166"),
+    ("Georgia declared a state of emergency.", "GEO", None, "1724"),
+    ("Iranian police arrested two British journalists.", "IRN", "GBR", "173"),
+    ("Russian soldiers beat up Ukrainian prisoners.", "RUS", "UKR", "182"),
+    ("Israeli forces wounded three Palestinian civilians.", "ISR", "PSE", "190"),
+    ("Sudan's army bombed a market in Darfur.", "SDN", None, "195"),
+    ("Syrian government forces used chlorine against civilians.", "SYR", None, "2041"),
+]
+
+
+def test_root_cases_cover_every_root() -> None:
+    assert {code[:2] for *_, code in ROOT_CASES} == {f"{r:02d}" for r in range(1, 21)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "source", "target", "code"), ROOT_CASES)
+def test_each_root_codes_news_style_sentences(  # type: ignore[no-untyped-def]
+    coder, text: str, source: str, target: str | None, code: str
+) -> None:
+    events = coder.code_text(text, date=dt.date(2025, 6, 25))
+    got = {(e.source.country or e.source.code, e.target and (e.target.country or e.target.code),
+            e.cameo) for e in events}  # fmt: skip
+    assert (source, target, code) in got, got
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",

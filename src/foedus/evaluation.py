@@ -499,11 +499,17 @@ def _read_gsr(path: Path) -> GoldSet:
     return GoldSet("plover-gsr", "plover-gsr", path, tuple(items), notes)
 
 
+_GSR_PLACEHOLDER_DATE = dt.date(2000, 1, 1)
+
+
 def _gsr_date(record: dict[str, Any]) -> dt.date | None:
+    """The record's date; the file's placeholder (2000-01-01 on records from 1980s and 1990s
+    news) is no publication date, so it is dropped rather than misleading date resolution."""
     try:
-        return dt.date.fromisoformat(record.get("date") or "")
+        day = dt.date.fromisoformat(record.get("date") or "")
     except ValueError:
         return None
+    return None if day == _GSR_PLACEHOLDER_DATE else day
 
 
 def _gsr_actor(actor: Any) -> str | None:

@@ -31,7 +31,7 @@ __all__ = [
 
 DEFAULT_TARGET_PREPS = (
     "to", "with", "against", "on", "toward", "towards", "into", "between", "from", "at",
-    "upon", "over",
+    "upon",
 )  # fmt: skip
 
 

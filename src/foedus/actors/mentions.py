@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from foedus.actors.tables import ActorTables, Officeholder
 
 __all__ = ["Entry", "Mention", "MentionFinder"]
@@ -120,7 +122,7 @@ class MentionFinder:
 
     # -- scanning -------------------------------------------------------------------------
 
-    def _matches(self, words: Sequence[str]) -> list[_Match]:
+    def _matches(self, words: Sequence[str], others: set[str]) -> list[_Match]:
         lower = [w.lower() for w in words]
         found: list[_Match] = []
         i = 0
@@ -134,16 +136,46 @@ class MentionFinder:
                         if ok:
                             best = _Match(i, i + n, ok)
                             break
-            if best is None:
+            if best is None or self._other_person(best, words, others):
                 i += 1
                 continue
             found.append(best)
             i = best.end
         return found
 
-    def find(self, words: Sequence[str], on: dt.date | None = None) -> list[Mention]:
+    def _other_person(self, match: _Match, words: Sequence[str], others: set[str]) -> bool:
+        """A bare surname inside someone else's name: "Michael Howard" is not John Howard,
+        "Shami Chakrabarti" is not Ali Shami. Such a surname is added to `others`, so that a
+        later "Mr Howard" in the same article is not taken for John Howard either."""
+        if match.end - match.start != 1 or {e.kind for e in match.entries} != {"person"}:
+            return False
+        surname = words[match.start].lower()
+        if surname in others:
+            return True
+        before = words[match.start - 1] if match.start > 0 else ""
+        if match.start == 1 and before.lower() in _SENTENCE_STARTERS:
+            before = ""  # "Yesterday Putin said": capitalised only because it starts the sentence
+        after = words[match.end] if match.end < len(words) else ""
+        if self._name_like(before) or self._name_like(after):
+            others.add(surname)
+            return True
+        return False
+
+    def _name_like(self, word: str) -> bool:
+        """A capitalised word that is not an honorific nor itself a known phrase (a title,
+        a country, another name): most likely a first name or surname of someone else."""
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word.lower().rstrip(".") not in _HONORIFICS
+            and (word.lower(),) not in self._index
+        )
+
+    def find(
+        self, words: Sequence[str], on: dt.date | None = None, others: set[str] | None = None
+    ) -> list[Mention]:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
-        matches = self._matches(words)
+        matches = self._matches(words, set() if others is None else others)
         mentions: list[Mention] = []
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
@@ -207,7 +239,11 @@ class MentionFinder:
         return Mention(start, end, kind, country + "".join(sectors), country, sectors, None, text)
 
     def _person(self, alias: str, country: str | None, on: dt.date | None) -> Officeholder | None:
-        found = self.tables.people_named(alias, on=on) or self.tables.people_named(alias)
+        found = self.tables.people_named(alias, on=on)
+        if not found and (on is None or " " in alias):
+            # a full name is safe at any date ("Ronald Reagan" in a 2025 retrospective); a
+            # bare surname out of office on the date is likely someone else
+            found = self.tables.people_named(alias)
         if country is not None:
             found = tuple(h for h in found if h.actor == country) or found
         return max(found, key=lambda h: h.start) if found else None
@@ -286,6 +322,16 @@ def _split(phrase: str, lower: bool = True) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+_SENTENCE_STARTERS = frozenset(STOP_WORDS) | {
+    "yesterday", "today", "tomorrow", "tonight", "meanwhile", "earlier", "later",
+    "separately", "overnight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "sheikh", "gen", "general", "col"]
+)
 
 
 def _case_ok(entry: Entry, words: Sequence[str]) -> bool:

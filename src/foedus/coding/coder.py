@@ -45,6 +45,8 @@ class _Discourse:
     titles: dict[str, Slot] = field(default_factory=dict)
     speaker: Slot | None = None
     speaker_paragraph: int = -1
+    others: set[str] = field(default_factory=set)
+    """Surnames seen as part of another person's name ("Michael Howard")."""
 
 
 class Coder:
@@ -134,7 +136,7 @@ class Coder:
         for s in sentences:
             doc = parsed.get(s.index)
             if doc is None:
-                self._remember(self.finder.find(s.words, on=article.date), s, state)
+                self._remember(self.finder.find(s.words, article.date, state.others), s, state)
                 continue
             events += self._code_sentence(article, s, doc, quotes, state)
         return events
@@ -160,7 +162,7 @@ class Coder:
         if self._discarded([t.text for t in doc]):
             return []
         words = [t.text for t in doc]
-        mentions = self.finder.find(words, on=article.date)
+        mentions = self.finder.find(words, article.date, state.others)
         slots = self._slots(doc, mentions, state)
         in_quote = {t.i for t in doc if any(q.contains(s.start + t.idx) for q in quotes)}
         speaker = self._speaker(doc, slots, in_quote, s, state)
@@ -303,7 +305,7 @@ class Coder:
         )
 
 
-_GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org"})
+_GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 
 
