@@ -221,6 +221,7 @@ ROOT_CASES = [
     ("Ukraine appealed to Germany for more air defence systems.", "UKR", "DEU", "0232"),
     ("Saudi Arabia pledged humanitarian aid to Sudan.", "SAU", "SDN", "0333"),
     ("Qatar offered to mediate between Israel and Hamas.", "QAT", "ISR", "039"),
+    ("Russia offered concessions to Ukraine.", "RUS", "UKR", "035"),
     (
         "The Indian prime minister spoke by phone with the Japanese prime minister.",
         "IND",
@@ -265,6 +266,7 @@ ROOT_CASES = [
     ("Georgia declared a state of emergency.", "GEO", None, "1724"),
     ("Iranian police arrested two British journalists.", "IRN", "GBR", "173"),
     ("Russian soldiers beat up Ukrainian prisoners.", "RUS", "UKR", "182"),
+    ("Hamas fighters held Israeli hostages as human shields.", "PSE", "ISR", "184"),
     ("Israeli forces wounded three Palestinian civilians.", "ISR", "PSE", "190"),
     ("Sudan's army bombed a market in Darfur.", "SDN", None, "195"),
     ("Syrian government forces used chlorine against civilians.", "SYR", None, "2041"),
