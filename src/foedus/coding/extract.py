@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -172,31 +173,42 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     return []
 
 
-def targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
-    """Whom `p` is done to: objects, passive subjects, objects of target prepositions."""
+def targets(
+    p: Token, entry: PredicateEntry, ctx: SentenceContext, sources: Sequence[Slot] = ()
+) -> list[Slot]:
+    """Whom `p` is done to: objects, passive subjects, objects of target prepositions.
+
+    The source's own side is never its target ("Germany recalled its ambassador from
+    Russia": not "its", but Russia), so each step looks further until it finds someone else.
+    """
+    own = {s.code for s in sources}
+
+    def others(slots: list[Slot]) -> list[Slot]:
+        return [s for s in slots if s.code not in own]
+
     found: list[Slot] = []
     visit = entry.code.startswith("042")
     for child in p.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
-            found += actors_at(child, ctx)
+            found += others(actors_at(child, ctx))
         elif child.dep_ in ("prep", "dative") and (
             child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
         ):
             # "arrived in Moscow" is a visit to Russia; elsewhere "in Moscow" is a place
-            found += _prep_objects(child, ctx, locative_ok=visit)
+            found += others(_prep_objects(child, ctx, locative_ok=visit))
     if not found:
         # "offered military support to Iran", "broker peace between Iran and Israel"
         for child in p.children:
             if child.dep_ in ("dobj", "attr", "xcomp"):
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ in entry.target_preps:
-                        found += _prep_objects(prep, ctx)
+                        found += others(_prep_objects(prep, ctx))
     if not found:
         for child in p.children:
             if child.dep_ == "xcomp":
-                found += [s for s in targets(child, entry, ctx) if s not in found]
+                found += [s for s in targets(child, entry, ctx, sources) if s not in found]
     if not found:
-        found = _implicit_targets(p, entry, ctx)
+        found = others(_implicit_targets(p, entry, ctx))
     return found
 
 
@@ -431,8 +443,8 @@ def _drafts_for(
     lexicon: Lexicon,
 ) -> list[Draft]:
     sources = subjects(p, ctx)
-    tgts = targets(p, entry, ctx)
-    if not sources and len(tgts) > 1 and code[:2] in _COOPERATIVE_ROOTS:
+    tgts = targets(p, entry, ctx, sources)
+    if not sources and len(tgts) > 1 and _joint(code):
         # "the treaty signed between Russia and Iran": each party acts toward the other
         sources, tgts = tgts, []
     if not sources:
@@ -446,7 +458,7 @@ def _drafts_for(
     # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
     flags["intent"] = flags["intent"] or code.startswith("03")
     out: list[Draft] = []
-    mutual = not tgts and len(sources) > 1 and code[:2] in _COOPERATIVE_ROOTS
+    mutual = not tgts and len(sources) > 1 and _joint(code)
     for src in sources:
         pool: list[Slot | None] = [s for s in sources if s.code != src.code] if mutual else [*tgts]
         for tgt in pool or [None]:
@@ -460,6 +472,12 @@ def _drafts_for(
             if tgt is not None and not mutual and code in _MUTUAL_CODES:
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _joint(code: str) -> bool:
+    """Codes where two subjects act toward each other: "Israel and Hezbollah declared a
+    truce", "Russia and China signed"."""
+    return code[:2] in _COOPERATIVE_ROOTS or code in _MUTUAL_CODES
 
 
 def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
