@@ -153,3 +153,39 @@ def test_relative_dates_stay_unresolved_without_a_publication_date(coder):  # ty
     assert events and events[0].date is None and events[0].date_precision == "unknown"
     dated = events_of(coder, "Russia attacked Ukraine last week.")
     assert dated[0].date_precision == "week"
+
+
+# -- general rules, on sentences written for these tests ------------------------------------
+
+
+def test_would_in_reported_speech_is_intent_not_hypothesis(coder):  # type: ignore[no-untyped-def]
+    events = events_of(coder, "The White House said Washington would not send troops to Ukraine.")
+    send = find(events, "USA", "UKR", "03") + find(events, "USA", "UKR", "07")
+    assert send and send[0].intent and send[0].negated and not send[0].hypothetical
+    conditional = events_of(coder, "Turkey would buy Russian jets if Washington refused.")
+    assert any(e.hypothetical for e in conditional)
+
+
+def test_a_reporting_verb_does_not_lend_its_subject_as_target(coder):  # type: ignore[no-untyped-def]
+    events = events_of(coder, "North Korea fired two missiles into the sea, Seoul's military said.")
+    fired = [e for e in events if e.source.country == "PRK"]
+    assert fired and all(e.target is None for e in fired)
+    assert fired[0].reported_by == "KORMIL"
+
+
+def test_the_accused_does_what_it_is_accused_of(coder):  # type: ignore[no-untyped-def]
+    events = events_of(coder, "Georgia accused Russia of shelling villages near the border.")
+    assert find(events, "GEO", "RUS", "11")
+    alleged = [e for e in events if e.source.country == "RUS"]
+    assert alleged and all(e.reported_by == "GEO" for e in alleged)
+
+
+def test_the_source_side_is_never_its_own_target(coder):  # type: ignore[no-untyped-def]
+    events = events_of(coder, "Germany recalled its ambassador from Russia.")
+    assert events and all(e.target is None or e.target.country != "DEU" for e in events)
+    assert find(events, "DEU", "RUS", "16")
+
+
+def test_bare_surname_of_someone_else_is_not_the_officeholder(coder):  # type: ignore[no-untyped-def]
+    text = "Opposition leader Michael Howard criticised the budget. Mr Howard said it was unfair."
+    assert all(e.source.country != "AUS" for e in events_of(coder, text, date=dt.date(2005, 3, 1)))

@@ -14,7 +14,7 @@ from foedus.coding.grammar import (
     object_phrases,
     subject_token,
 )
-from foedus.lexicon import Lexicon, ObjectClass, PredicateEntry
+from foedus.lexicon import Cues, Lexicon, ObjectClass, PredicateEntry
 
 __all__ = ["Draft", "SentenceContext", "Slot", "extract"]
 
@@ -314,7 +314,10 @@ def modality(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> dict[str, bool
             ):
                 flags["negated"] = True
             if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in cues.hypothetical_aux:
-                flags["hypothetical"] = True
+                if child.lower_ in ("would", "'d") and _reported_past(tok, cues):
+                    flags["intent"] = True  # "said it would send": a past "will"
+                else:
+                    flags["hypothetical"] = True
             if child.dep_ == "aux" and (low in cues.intent_aux or child.lemma_ in cues.intent_aux):
                 flags["intent"] = True
             if child.dep_ == "advmod" and low in cues.hypothetical_words:
@@ -332,6 +335,22 @@ def modality(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> dict[str, bool
         if edge in ("ccomp", "parataxis"):
             break
     return flags
+
+
+def _reported_past(tok: Token, cues: Cues) -> bool:
+    """Whether `tok`'s clause is reported by a past-tense speech verb and not conditional:
+    then "would" is the future seen from the past, not a hypothetical."""
+    if any(c.dep_ == "mark" and c.lower_ in cues.condition_marks for c in tok.children):
+        return False
+    if any(c.dep_ == "advcl" and any(m.lower_ in cues.condition_marks for m in c.children)
+           for c in tok.children):  # fmt: skip
+        return False
+    head = tok.head
+    return (
+        tok.dep_ == "ccomp"
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in cues.speech_verbs | cues.reporting_event_verbs
+    )
 
 
 def _conditions(
@@ -354,7 +373,15 @@ def reporter(p: Token, lexicon: Lexicon, ctx: SentenceContext) -> tuple[Slot | N
         return ctx.speaker_at[p.i], True
     reporting = lexicon.cues.speech_verbs | lexicon.cues.reporting_event_verbs
     for edge, anc in ancestors_with_edges(p):
-        if edge in ("ccomp", "parataxis") and anc.lemma_.lower() in reporting:
+        lemma = anc.lemma_.lower()
+        clausal = (
+            edge in ("ccomp", "parataxis")
+            # "accused Russia of targeting...": an allegation reported by the accuser
+            or (edge == "prep" and lemma in lexicon.cues.reporting_event_verbs)
+            # "Iran denied supplying drones": the denial is Iran's statement
+            or (edge in ("xcomp", "pcomp") and lemma in lexicon.cues.denial_verbs)
+        )
+        if clausal and anc.lemma_.lower() in reporting:
             tok = subject_token(anc)
             slots = actors_at(tok, ctx) if tok is not None else []
             if slots:
@@ -394,7 +421,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
             continue
         chosen_at.add(p.i)
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
-    _fill_missing_targets(drafts, ctx)
+    _fill_missing_targets(drafts, ctx, lexicon)
     _refine_answers(drafts)
     return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
 
@@ -480,15 +507,29 @@ def _joint(code: str) -> bool:
     return code[:2] in _COOPERATIVE_ROOTS or code in _MUTUAL_CODES
 
 
-def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
+def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext, lexicon: Lexicon) -> None:
     """ "X offered help, but Y declined": the subject of a coordinated clause is the other
-    side of an event that names no target."""
+    side of an event that names no target. A reporting verb is never that clause ("North
+    Korea fired missiles, Seoul's military said" has no target), but what it reports may be
+    ("Putin revealed that Russia had offered help, but Iran declined")."""
+    reporting = lexicon.cues.speech_verbs | lexicon.cues.reporting_event_verbs
     for d in drafts:
         if d.target is not None:
             continue
         clauses = list(d.anchor.conjuncts)
-        if d.anchor.dep_ in ("ccomp", "conj", "xcomp"):
-            clauses += [d.anchor.head, *d.anchor.head.conjuncts]
+        if d.anchor.dep_ in ("ccomp", "xcomp"):
+            clauses += list(d.anchor.head.conjuncts)
+        elif d.anchor.dep_ == "conj":
+            clauses.append(d.anchor.head)
+        clauses = [
+            c
+            for clause in clauses
+            for c in (
+                [g for g in clause.children if g.dep_ == "ccomp"]
+                if clause.lemma_.lower() in reporting
+                else [clause]
+            )
+        ]
         for clause in clauses:
             if clause.i == d.anchor.i:
                 continue

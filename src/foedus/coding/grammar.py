@@ -122,6 +122,11 @@ def subject_token(p: Token) -> Token | None:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
             if obj is not None:
                 return obj
+        if p.dep_ == "pcomp" and head.lower_ == "of" and head.dep_ == "prep":
+            # "accused Russia of targeting": the accused does the gerund
+            obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj
         if p.dep_ in ("acl", "xcomp", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None:
