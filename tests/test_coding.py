@@ -73,6 +73,7 @@ def test_places_are_locations_not_targets(coder):  # type: ignore[no-untyped-def
         ("RUSGOV", "IRNGOV")
     }
     assert all(e.target is None or "Moscow" not in e.target.text for e in events)
+    assert {e.location for e in meet} == {"Moscow"}
 
 
 @pytest.mark.parametrize(

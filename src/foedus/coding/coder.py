@@ -170,10 +170,15 @@ class Coder:
         if speaker:
             for t in doc:
                 if t.i in in_quote and t.lower_ in self.lexicon.cues.first_person:
+                    # "we"/"us" is the speaker's side, not the speaker in person
+                    plural = t.lower_ in _FIRST_PLURAL
                     slots[t.i] = replace(speaker, start=t.i, end=t.i + 1, text=t.text,
-                                         kind="pronoun", via="quote")  # fmt: skip
+                                         kind="pronoun", via="quote",
+                                         entity=None if plural else speaker.entity)  # fmt: skip
+        places = {i: m.text for m in mentions if m.kind in _PLACE_KINDS
+                  for i in range(m.start, m.end)}  # fmt: skip
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
-                              _according_to(doc, slots))  # fmt: skip
+                              _according_to(doc, slots), places)  # fmt: skip
         drafts = extract(doc, ctx, self.lexicon)
         self._remember(mentions, s, state)
         return [self._event(article, s, doc, d, quotes) for d in drafts]
@@ -300,11 +305,14 @@ class Coder:
             date=when.date,
             date_precision=when.precision,
             date_text=when.text,
+            location=d.location,
             confidence=round(_confidence(d), 3),
             coder_version=self.version,
         )
 
 
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+_PLACE_KINDS = frozenset({"place", "capital", "country"})
 _GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 

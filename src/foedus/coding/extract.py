@@ -84,6 +84,8 @@ class SentenceContext:
     speaker_at: dict[int, Slot]
     question: bool
     according_to: Slot | None = None
+    places: dict[int, str] = field(default_factory=dict)
+    """Tokens of place names (and of states named as places), with the name."""
 
 
 @dataclass
@@ -104,6 +106,7 @@ class Draft:
     in_quote: bool = False
     inferred: set[str] = field(default_factory=set)
     classes: tuple[ObjectClass, ...] = ()
+    location: str | None = None
 
 
 # -- actors ---------------------------------------------------------------------------------
@@ -492,13 +495,28 @@ def _drafts_for(
             if tgt is not None and tgt.code == src.code:
                 continue
             draft = Draft(src, tgt, code, entry, p, question=ctx.question, reported_by=speaker,
-                          in_quote=in_quote, classes=classes)  # fmt: skip
+                          in_quote=in_quote, classes=classes,
+                          location=_location(p, ctx))  # fmt: skip
             draft.negated, draft.hypothetical = flags["negated"], flags["hypothetical"]
             draft.intent, draft.denied = flags["intent"], flags["denied"]
             out.append(draft)
             if tgt is not None and not mutual and code in _MUTUAL_CODES:
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _location(p: Token, ctx: SentenceContext) -> str | None:
+    """Where the event happened: a place after a locative preposition on the predicate or
+    its object ("met in Geneva", "struck targets in southern Lebanon")."""
+    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                for pobj in prep.children:
+                    for tok in np_core(pobj):
+                        if tok.i in ctx.places:
+                            return ctx.places[tok.i]
+    return None
 
 
 def _joint(code: str) -> bool:
