@@ -30,6 +30,7 @@ import os
 import platform
 import pstats
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -376,8 +377,9 @@ def _short_path(path: str) -> str:
 # -- the parent: orchestration ----------------------------------------------------------------
 
 
-def spawn(job: Job, workdir: Path) -> Result:
-    """Run `job` in a fresh interpreter and return its result."""
+def spawn(job: Job, workdir: Path, source: str = "") -> Result:
+    """Run `job` in a fresh interpreter and return its result; with `source`, the child
+    imports foedus from that folder (a snapshot) instead of the installed package."""
     job_file = workdir / f"{job.label}.job.json"
     out_file = workdir / f"{job.label}.result.json"
     job_file.write_text(json.dumps(dataclasses.asdict(job)))
@@ -391,7 +393,8 @@ def spawn(job: Job, workdir: Path) -> Result:
     ]
     busy, ours = busy_cpu_s(), _children_cpu_s()
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    env = {**os.environ, "PYTHONPATH": source} if source else None
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"benchmark run {job.label!r} failed:\n{done.stderr[-4000:]}")
@@ -496,6 +499,8 @@ class Plan:
     repeats: int = REPEATS
     profile: bool = True
     lexicon: str = ""
+    source: str = ""
+    """Folder holding the foedus package the runs import ("" to snapshot src/ first)."""
 
 
 def code_job(label: str, plan: Plan, workers: int, prefilter: bool, kind: str = "code") -> Job:
@@ -505,8 +510,11 @@ def code_job(label: str, plan: Plan, workers: int, prefilter: bool, kind: str = 
 
 def benchmark(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
     """Every run of the benchmark; returns the figures `render` turns into Markdown."""
-    if not plan.lexicon:
-        plan = dataclasses.replace(plan, lexicon=str(snapshot_lexicon(plan.workdir / "lexicon")))
+    if not plan.source:
+        plan = dataclasses.replace(plan, source=str(snapshot_source(plan.workdir / "src")))
+    lexicon = load_lexicon_version(
+        Path(plan.lexicon) if plan.lexicon else Path(plan.source) / "foedus/data/lexicon"
+    )
     jobs = [Job("tokenize", plan.inputs, "tokenize", lexicon=plan.lexicon)]
     for workers in (1, 2):
         jobs.append(code_job(f"prefilter-w{workers}", plan, workers, True))
@@ -515,7 +523,7 @@ def benchmark(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
     results: dict[str, Result] = {}
     for job in jobs:
         log(f"running {job.label} ...")
-        results[job.label] = spawn(job, plan.workdir)
+        results[job.label] = spawn(job, plan.workdir, plan.source)
         log(f"  {_one_line(results[job.label])}")
     if plan.repeats > 1:
         results["repeated"] = _repeated(plan, log)
@@ -527,26 +535,22 @@ def benchmark(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
             else corpus_inputs(Path(plan.inputs[0]), PROFILE_ARTICLES)
         )
         job = Job("profile", profile_inputs, "profile", lexicon=plan.lexicon)
-        results["profile"] = spawn(job, plan.workdir)
+        results["profile"] = spawn(job, plan.workdir, plan.source)
     filtered = event_keys(plan.workdir / "prefilter-w2.sqlite")
     losses = [
         event_loss(name, event_keys(plan.workdir / f"{name}-w2.sqlite"), filtered)
         for name in ("no-prefilter", "naive")
     ]
-    lexicon = load_lexicon_version(Path(plan.lexicon))
     return {"results": results, "losses": losses, "repeats": plan.repeats, "lexicon": lexicon}
 
 
-def snapshot_lexicon(folder: Path) -> Path:
-    """Copy the shipped lexicon to `folder`, so that every run of one benchmark codes with
-    the same patterns even while someone edits the package's lexicon files."""
-    from importlib import resources
+def snapshot_source(folder: Path) -> Path:
+    """Copy the foedus package (code and data) under `folder` and return `folder`, so every
+    run of one benchmark measures the same coder even while the working tree is edited."""
+    import foedus
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for item in resources.files("foedus.data").joinpath("lexicon").iterdir():
-        if item.name.endswith(".toml"):
-            (folder / item.name).write_bytes(item.read_bytes())
-    load_lexicon_version(folder)
+    package = Path(foedus.__file__).parent
+    shutil.copytree(package, folder / "foedus", ignore=shutil.ignore_patterns("__pycache__"))
     return folder
 
 
@@ -563,7 +567,7 @@ def _repeated(plan: Plan, log: Callable[[str], None]) -> Result:
     log(f"running repeated (x{plan.repeats}, {lines} articles) ...")
     db = str(plan.workdir / "repeated.sqlite")
     job = Job("code", (str(stream),), "repeated", 2, True, db, lexicon=plan.lexicon)
-    result = spawn(job, plan.workdir)
+    result = spawn(job, plan.workdir, plan.source)
     log(f"  {_one_line(result)}")
     return result
 
@@ -649,7 +653,9 @@ def _header(tok: Result, meta: dict[str, Any], lexicon: str) -> str:
         "# Throughput benchmark",
         "",
         f"Written by `{meta['command']}` on {meta['date']} at commit `{meta['commit']}`. "
-        "Do not edit by hand: re-run the benchmark.",
+        "Do not edit by hand: re-run the benchmark. Every run imports foedus from one copy of "
+        "`src/foedus` taken when the benchmark starts (the working tree; `-dirty` means it held "
+        "uncommitted edits), so all rows measure the same coder.",
         "",
         f"Corpus: `{meta['corpus']}`, {tok.articles:,} distinct articles, "
         f"{int(tok.extra['sentences']):,} sentences (the coder's own splitter), "
@@ -735,7 +741,7 @@ def _throughput(results: dict[str, Result], sentences: int) -> str:
     tok_s = float(tok.extra["tokenize_s"])
     lines.append(
         f"| tokenize | {_COMMANDS['tokenize']} | {tok_s:.1f} | "
-        f"{per_s(sentences, tok_s):,.0f} | {per_s(tok.articles, tok_s):,.1f} | | | | "
+        f"{per_s(sentences, tok_s):,.0f} | {per_s(tok.articles, tok_s):,.1f} | | | "
         f"| {_other(tok)} |"
     )
     for label, what in _COMMANDS.items():
@@ -955,7 +961,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "corpus": _relative(args.corpus)
         + (f" ({QUICK_ARTICLES}-article subset)" if args.quick else ""),
         "machine": machine(),
-        "lexicon": f"from {args.lexicon}" if args.lexicon else "the shipped files, copied at start",
+        "lexicon": f"from {args.lexicon}" if args.lexicon else "shipped",
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(render(figures, meta), encoding="utf-8")

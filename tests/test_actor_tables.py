@@ -139,6 +139,37 @@ def test_country_forms_news_uses(tables: t.ActorTables, form: str, field: str, i
     assert form in getattr(tables.country(iso3), field)
 
 
+@pytest.mark.parametrize(
+    ("form", "field", "iso3"),
+    [
+        ("Soviet Union", "names", "RUS"),
+        ("USSR", "names", "RUS"),
+        ("Soviet", "adjectives", "RUS"),
+        ("Yugoslavia", "names", "SRB"),
+        ("Yugoslav", "adjectives", "SRB"),
+        ("West Germany", "names", "DEU"),
+        ("West German", "adjectives", "DEU"),
+        ("Burma", "names", "MMR"),
+        ("Zaire", "names", "COD"),
+        ("Kampuchea", "names", "KHM"),
+        ("Ceylon", "names", "LKA"),
+        ("Rhodesia", "names", "ZWE"),
+        ("Dahomey", "names", "BEN"),
+        ("Upper Volta", "names", "BFA"),
+        ("Czechoslovakia", "names", "CZE"),
+    ],
+)
+def test_historical_state_names_follow_cow_continuity(
+    tables: t.ActorTables, form: str, field: str, iso3: str
+) -> None:
+    assert form in getattr(tables.country(iso3), field)
+
+
+def test_east_germany_has_no_code_and_is_left_out(tables: t.ActorTables) -> None:
+    forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
+    assert not forms & {"east germany", "east german", "german democratic republic", "gdr"}
+
+
 def test_unknown_country_suggests_the_close_code(tables: t.ActorTables) -> None:
     with pytest.raises(UnknownCodeError, match=r"'RUZ'.*Did you mean .*'RUS'"):
         tables.country("RUZ")
@@ -260,6 +291,27 @@ def test_people_named_ignores_case(tables: t.ActorTables) -> None:
     stints = tables.people_named("putin", on=dt.date(2025, 6, 25))
     assert {h.id for h in stints} == {"vladimir-putin"}
     assert tables.people_named("nobody-of-that-name") == ()
+
+
+@pytest.mark.parametrize(
+    ("alias", "day", "actor", "person"),
+    [
+        ("Gorbachev", dt.date(1989, 6, 1), "RUS", "mikhail-gorbachev"),
+        ("President Reagan", dt.date(1985, 1, 1), "USA", "ronald-reagan"),
+        ("Mitterrand", dt.date(1990, 1, 1), "FRA", "francois-mitterrand"),
+        ("Arafat", dt.date(1995, 1, 1), "PSE", "yasser-arafat"),
+        ("Saddam", dt.date(1990, 8, 2), "IRQ", "saddam-hussein"),
+        ("Milosevic", dt.date(1995, 11, 21), "SRB", "slobodan-milosevic"),
+        ("Boutros-Ghali", dt.date(1993, 1, 1), "UN", "boutros-boutros-ghali"),
+        ("Perez de Cuellar", dt.date(1988, 1, 1), "UN", "javier-perez-de-cuellar"),
+        ("George Bush", dt.date(1991, 1, 17), "USA", "george-h-w-bush"),
+        ("George Bush", dt.date(2003, 3, 20), "USA", "george-w-bush"),
+    ],
+)
+def test_historical_names_resolve_by_date(
+    tables: t.ActorTables, alias: str, day: dt.date, actor: str, person: str
+) -> None:
+    assert {(h.actor, h.id) for h in tables.people_named(alias, on=day)} == {(actor, person)}
 
 
 def _holder(person: str, start: dt.date, end: dt.date | None) -> t.Officeholder:

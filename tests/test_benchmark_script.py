@@ -188,13 +188,19 @@ def test_child_process_reports_json(bench: ModuleType, corpus: Path, tmp_path: P
     assert result.extra["model"].endswith("3.8.0")
 
 
-def test_snapshot_lexicon_copies_a_loadable_lexicon(bench: ModuleType, tmp_path: Path) -> None:
-    _needs_coder()
-    from foedus.lexicon import load_lexicon
+def test_snapshot_source_is_importable_on_its_own(bench: ModuleType, tmp_path: Path) -> None:
+    import foedus
 
-    folder = bench.snapshot_lexicon(tmp_path / "lexicon")
-    assert (folder / "verbs.toml").is_file()
-    assert bench.load_lexicon_version(folder) == load_lexicon().version
+    folder = bench.snapshot_source(tmp_path / "src")
+    assert (folder / "foedus" / "coding" / "coder.py").is_file()
+    assert any((folder / "foedus" / "data" / "lexicon").glob("*.toml"))
+    assert not list(folder.rglob("__pycache__"))
+    done = bench.subprocess.run(
+        [sys.executable, "-c", "import foedus; print(foedus.__file__)"],
+        capture_output=True, text=True, check=True, env={"PYTHONPATH": str(folder)},
+    )  # fmt: skip
+    assert done.stdout.strip().startswith(str(folder))
+    assert str(folder) not in foedus.__file__
 
 
 def test_busy_cpu_grows_with_work(bench: ModuleType) -> None:
