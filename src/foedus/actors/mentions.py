@@ -338,5 +338,6 @@ def _case_ok(entry: Entry, words: Sequence[str]) -> bool:
     if entry.exact_case:
         return tuple(w.replace("’", "'") for w in words) == entry.form
     if entry.proper:
-        return words[0][:1].isupper()
+        # "de Klerk", "al-Assad": a name may start with a lower-case particle
+        return any(w[:1].isupper() for w in words)
     return True
