@@ -10,6 +10,7 @@ and "turkey" stay ordinary words. Adjacent pieces are composed into one actor:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,6 +72,7 @@ class MentionFinder:
     def __init__(self, tables: ActorTables) -> None:
         self.tables = tables
         self._index: dict[tuple[str, ...], list[Entry]] = {}
+        self._title_actors: dict[str, set[str]] = {}
         self._build()
         self._max_len = max(len(k) for k in self._index)
         self._firsts = frozenset(k[0] for k in self._index)
@@ -111,6 +113,7 @@ class MentionFinder:
                 self._add(alias, Entry("person", alias.casefold()))
             for title in h.titles:
                 self._add(title, Entry("title", title.lower(), proper=False))
+                self._title_actors.setdefault(title.lower(), set()).add(h.actor)
         for title in _GENERIC_TITLES:
             self._add(title, Entry("title", title, proper=False))
         for a in t.agents:
@@ -123,7 +126,7 @@ class MentionFinder:
     # -- scanning -------------------------------------------------------------------------
 
     def _matches(self, words: Sequence[str], others: set[str]) -> list[_Match]:
-        lower = [w.lower() for w in words]
+        lower = [_fold(w) for w in words]
         found: list[_Match] = []
         i = 0
         while i < len(words):
@@ -209,6 +212,13 @@ class MentionFinder:
                 return _holder_mention(holder, start, end, text, self.tables)
         if "title" in kinds:
             title = kinds["title"].key
+            owners = self._title_actors.get(title, set())
+            if (
+                country is None
+                and len(owners) == 1
+                and _is_country(self.tables, next(iter(owners)))
+            ):
+                country = next(iter(owners))  # a title only one state uses: "Serbian president"
             if country is None:
                 return Mention(start, end, "title", None, None, ("GOV",), None, text, title)
             holder = self._titled(country, title, on)
@@ -305,9 +315,17 @@ def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
     return groups
 
 
+def _fold(word: str) -> str:
+    """Lower case without diacritics, so "Kostunica" finds "Koštunica" and the reverse."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def _split(phrase: str, lower: bool = True) -> list[str]:
     """Split a table phrase the way spaCy tokenizes it (enough for names and titles)."""
-    text = phrase.lower() if lower else phrase
+    text = _fold(phrase) if lower else phrase
     out: list[str] = []
     for word in text.replace("’", "'").split():
         if word.endswith("'s") and len(word) > 2:
