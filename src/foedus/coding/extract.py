@@ -263,13 +263,18 @@ def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
     return found
 
 
+_ARGUMENT_PREPS = frozenset({"for", "on", "with", "to", "against", "from", "of", "about", "into"})
+
+
 def _particles(p: Token) -> set[str]:
-    """Particles of a phrasal verb: a `prt` child, or a preposition right after the verb
-    ("called on Iran"); a preposition further away ("gave a speech in London") is not one."""
+    """Particles of a phrasal verb: a `prt` child, a preposition right after the verb ("called
+    on Iran"), or an argument preposition after the object ("pushed parliament for a new
+    law", "asked Russia for help"). A circumstantial one ("gave a speech in London") is not."""
     return {
         c.lower_
         for c in p.children
-        if c.dep_ == "prt" or (c.dep_ in ("prep", "agent") and c.i == p.i + 1)
+        if c.dep_ == "prt"
+        or (c.dep_ in ("prep", "agent") and (c.i == p.i + 1 or c.lower_ in _ARGUMENT_PREPS))
     }
 
 
