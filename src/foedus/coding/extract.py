@@ -263,7 +263,7 @@ def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
     return found
 
 
-_ARGUMENT_PREPS = frozenset({"for", "on", "with", "to", "against", "from", "of", "about", "into"})
+_ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into"})
 
 
 def _particles(p: Token) -> set[str]:
