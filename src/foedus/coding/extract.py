@@ -288,13 +288,18 @@ def choose(
     xcomps |= {g.lemma_ for c in p.children if c.dep_ == "prep" for g in c.children
                if g.dep_ == "pcomp"}  # fmt: skip
     particles = _particles(p)
-    for entry in entries:
-        if entry.particle and entry.particle not in particles:
-            continue
-        if entry.object and entry.object not in names:
-            continue
-        if entry.xcomp and not (set(entry.xcomp) & xcomps):
-            continue
+    adjacent = p.nbor(1).lower_ if p.i + 1 < len(p.doc) else ""
+    applicable = [
+        e
+        for e in entries
+        if (not e.particle or e.particle in particles)
+        and (not e.object or e.object in names)
+        and (not e.xcomp or set(e.xcomp) & xcomps)
+    ]
+    # Entries come most specific first; among equals a particle right after the verb
+    # ("spoke by phone with") is stronger evidence than one further on.
+    applicable.sort(key=lambda e: (-e.specificity, e.particle != adjacent))
+    for entry in applicable[:1]:
         code = entry.code
         if not entry.object:
             for cls in classes:
