@@ -89,9 +89,11 @@ class Event:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
+        # Field by field: `dataclasses.asdict` deep-copies and dominated store writes.
+        data = {name: getattr(self, name) for name in _EVENT_FIELDS}
         data["source"] = self.source.to_dict()
         data["target"] = self.target.to_dict() if self.target else None
+        data["extra"] = dict(self.extra)
         return data
 
     @classmethod
@@ -108,3 +110,6 @@ class Event:
         if self.date and self.date_precision == "day":
             return dt.date.fromisoformat(self.date)
         return None
+
+
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))

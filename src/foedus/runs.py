@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from foedus.articles import DEFAULT_MAX_BYTES, Article, Skipped, read_inputs
-from foedus.coding.batch import CodedArticle, code_batch
+from foedus.coding.batch import CodedArticle, code_batch, code_batch_events
 from foedus.coding.coder import CODER_VERSION
 from foedus.config import Settings
+from foedus.events import Event
 from foedus.store import Store
 
 __all__ = ["RunSummary", "code_articles_into", "code_paths"]
@@ -121,12 +122,16 @@ def _coded(batches: Iterator[list[Article]], settings: Settings) -> Iterator[lis
             if batch:
                 yield code_batch(batch, settings)
         return
-    window: deque[Future[list[CodedArticle]]] = deque()
+    window: deque[tuple[list[Article], Future[list[tuple[Event, ...]]]]] = deque()
     with ProcessPoolExecutor(max_workers=settings.workers) as pool:
         for batch in batches:
             if batch:
-                window.append(pool.submit(code_batch, batch, settings))
+                window.append((batch, pool.submit(code_batch_events, batch, settings)))
             if len(window) >= 2 * settings.workers:
-                yield window.popleft().result()
+                yield _joined(*window.popleft())
         while window:
-            yield window.popleft().result()
+            yield _joined(*window.popleft())
+
+
+def _joined(batch: list[Article], events: Future[list[tuple[Event, ...]]]) -> list[CodedArticle]:
+    return [CodedArticle(a, e) for a, e in zip(batch, events.result(), strict=True)]

@@ -63,7 +63,9 @@ class Coder:
         self.cameo = load_cameo()
         self.version = f"{CODER_VERSION}+lex{lexicon.version}"
         cues = lexicon.cues
-        self._pronouns = cues.first_person | cues.third_person
+        # pronouns that may stand for an actor named in an earlier sentence: the prefilter
+        # keeps their sentences ("it"/"they" resolve only to an actor in the same sentence)
+        self._pronouns = cues.first_person | cues.third_person | _GROUP_POSSESSIVES
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
