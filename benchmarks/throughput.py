@@ -254,7 +254,7 @@ def _kept_sentences(articles: Sequence[Article], nlp: Any, segment: Any, job: Jo
     settings = Settings(model=job.model, lexicon=job.lexicon_path)
     coder = Coder(nlp, segment, load_lexicon(job.lexicon_path), settings)
     # No public API says what the prefilter keeps; the coder's own plan is the truth.
-    return sum(keep for a in articles for _, keep in coder._plan(a))
+    return sum(keep for a in articles for _, keep in coder.plan(a))
 
 
 def _run_naive(job: Job) -> Result:
@@ -889,13 +889,16 @@ def _cost_rows(rows: Sequence[Sequence[Any]]) -> list[str]:
 def _noise_note() -> str:
     return (
         "## Noise\n\n"
-        "Each figure is one run, not a median: the benchmark takes minutes and the machine "
-        "is a shared virtual machine, so expect run-to-run differences of several percent "
-        "(more for the short runs, where model loading weighs more). Runs go one after "
-        "another, never in parallel. Peak RSS counts shared pages (the model and libraries "
-        "mapped in every process), so the per-worker figures overstate each worker's "
-        "private memory. Compare ratios measured in the same run rather than absolute "
-        "figures across machines.\n"
+        "Each figure is one run, not a median: the whole benchmark takes about 10 minutes. "
+        "The machine is a shared 2-core virtual machine; the *other load* column shows how "
+        "much CPU other processes took during each run, and a row with other load near 0.5 "
+        "ran with a quarter of the machine taken (its time is inflated, by up to 2x for "
+        "1-worker rows in earlier runs of this benchmark). Runs go one after another, never in "
+        "parallel. The 1x corpus rows include per-process start-up (imports, one model load "
+        "per worker); the 5x run amortizes it, which is why its sentences/s is higher. Peak "
+        "RSS counts shared pages (the model and libraries mapped in every process), so the "
+        "per-worker figures overstate each worker's private memory. Compare ratios measured "
+        "in the same run rather than absolute figures across machines.\n"
     )
 
 

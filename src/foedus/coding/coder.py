@@ -103,14 +103,20 @@ class Coder:
     # -- batches --------------------------------------------------------------------------
 
     def _code_batch(self, articles: Sequence[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        plans = [self._plan(a) for a in articles]
-        texts = [s.text for plan in plans for s, keep in plan if keep]
-        docs = iter(self.nlp.pipe(texts, batch_size=256))
+        plans = [self.plan(a) for a in articles]
+        vocab = self.nlp.vocab
+        kept = (
+            Doc(vocab, words=[w for w, _ in s.tokens], spaces=[sp for _, sp in s.tokens])
+            for plan in plans
+            for s, keep in plan
+            if keep
+        )  # already tokenized by the splitter: the parser need not tokenize again
+        docs = iter(self.nlp.pipe(kept, batch_size=256))
         for article, plan in zip(articles, plans, strict=True):
             parsed = {s.index: next(docs) for s, keep in plan if keep}
             yield article, self._code_parsed(article, [s for s, _ in plan], parsed)
 
-    def _plan(self, article: Article) -> list[tuple[SentenceSpan, bool]]:
+    def plan(self, article: Article) -> list[tuple[SentenceSpan, bool]]:
         """Each sentence, and whether it is worth parsing."""
         sentences = split_sentences(article.text, self.segment)
         if not self.settings.prefilter:

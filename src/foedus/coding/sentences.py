@@ -22,6 +22,10 @@ class SentenceSpan:
     text: str
     paragraph: int
     words: tuple[str, ...]
+    """The sentence's tokens without whitespace tokens, for actor mentions."""
+    tokens: tuple[tuple[str, bool], ...] = ()
+    """Every token with whether a space follows: rebuilds the tokenized sentence for the
+    parser without tokenizing it again."""
 
 
 def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSpan]:
@@ -34,32 +38,45 @@ def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSp
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
         if line.strip():
-            for words, begin, end in _sentences(segment(line)):
+            for tokens, begin, end in _sentences(segment(line)):
                 chunk = line[begin:end]
                 stripped = chunk.strip()
                 start = offset + begin + (len(chunk) - len(chunk.lstrip()))
+                words = tuple(w for w, _ in tokens if not w.isspace())
                 out.append(SentenceSpan(len(out), start, start + len(stripped), stripped,
-                                        paragraph, tuple(words)))  # fmt: skip
+                                        paragraph, words, tuple(tokens)))  # fmt: skip
         offset += len(line) + 1
     return out
 
 
-def _sentences(doc: Doc) -> list[tuple[list[str], int, int]]:
-    """(words, start, end) of each sentence, in one pass over the tokens (`doc.sents` and
+def _sentences(doc: Doc) -> list[tuple[list[tuple[str, bool]], int, int]]:
+    """(tokens, start, end) of each sentence, in one pass over the tokens (`doc.sents` and
     `char_span` rescan the document for every sentence). An opening quotation mark that the
-    rule-based splitter left at the end of a sentence moves to the next one."""
-    groups: list[list[tuple[int, str]]] = []
+    rule-based splitter left at the end of a sentence moves to the next one. Whitespace
+    tokens at a sentence's edges are dropped; the last token never carries a space."""
+    groups: list[list[tuple[int, str, bool]]] = []
     for tok in doc:
         if tok.is_sent_start or not groups:
             groups.append([])
-        if not tok.is_space:
-            groups[-1].append((tok.idx, tok.text))
+        groups[-1].append((tok.idx, tok.text, bool(tok.whitespace_)))
+    groups = [_trim(g) for g in groups]
     for k in range(len(groups) - 1):
         if len(groups[k]) > 1 and groups[k][-1][1] in _OPENING:
             groups[k + 1].insert(0, groups[k].pop())
     out = []
     for group in groups:
+        group = _trim(group)
         if group:
-            last_idx, last_text = group[-1]
-            out.append(([w for _, w in group], group[0][0], last_idx + len(last_text)))
+            idx, text, _ = group[-1]
+            tokens = [(t, space) for _, t, space in group[:-1]] + [(text, False)]
+            out.append((tokens, group[0][0], idx + len(text)))
     return out
+
+
+def _trim(group: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    start, end = 0, len(group)
+    while start < end and group[start][1].isspace():
+        start += 1
+    while end > start and group[end - 1][1].isspace():
+        end -= 1
+    return group[start:end]
