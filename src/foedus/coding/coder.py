@@ -23,7 +23,7 @@ from foedus.cameo import load_cameo
 from foedus.coding.dates import DatePhrase, find_dates, resolve
 from foedus.coding.extract import Draft, SentenceContext, Slot, extract
 from foedus.coding.grammar import subject_token
-from foedus.coding.model import load_pipeline
+from foedus.coding.model import load_pipeline, parser_for
 from foedus.coding.quotes import QuoteSpan, find_quotes
 from foedus.coding.sentences import SentenceSpan, split_sentences
 from foedus.config import Settings
@@ -33,6 +33,14 @@ from foedus.lexicon import Lexicon, load_lexicon
 __all__ = ["CODER_VERSION", "Coder"]
 
 CODER_VERSION = "0.1.0"
+
+
+@dataclass
+class _Seen:
+    """What the prefilter has seen so far in an article: pronouns need an antecedent."""
+
+    person: bool = False
+    group: bool = False
 
 
 @dataclass
@@ -54,6 +62,7 @@ class Coder:
 
     def __init__(self, nlp: Any, segment: Any, lexicon: Lexicon, settings: Settings) -> None:
         self.nlp = nlp
+        self._parse = parser_for(nlp)
         self.segment = segment
         self.lexicon = lexicon
         self.settings = settings
@@ -62,10 +71,6 @@ class Coder:
         self._names = {h.id: h.name for h in tables.officeholders}
         self.cameo = load_cameo()
         self.version = f"{CODER_VERSION}+lex{lexicon.version}"
-        cues = lexicon.cues
-        # pronouns that may stand for an actor named in an earlier sentence: the prefilter
-        # keeps their sentences ("it"/"they" resolve only to an actor in the same sentence)
-        self._pronouns = cues.first_person | cues.third_person | _GROUP_POSSESSIVES
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Coder:
@@ -111,7 +116,7 @@ class Coder:
             for s, keep in plan
             if keep
         )  # already tokenized by the splitter: the parser need not tokenize again
-        docs = iter(self.nlp.pipe(kept, batch_size=256))
+        docs = self._parse(kept)
         for article, plan in zip(articles, plans, strict=True):
             parsed = {s.index: next(docs) for s, keep in plan if keep}
             yield article, self._code_parsed(article, [s for s, _ in plan], parsed)
@@ -121,17 +126,29 @@ class Coder:
         sentences = split_sentences(article.text, self.segment)
         if not self.settings.prefilter:
             return [(s, True) for s in sentences]
-        return [(s, self._may_hold_event(s)) for s in sentences]
+        quotes = find_quotes(article.text)
+        seen = _Seen()
+        return [(s, self._may_hold_event(s, quotes, seen)) for s in sentences]
 
-    def _may_hold_event(self, s: SentenceSpan) -> bool:
-        """A sentence can hold an event only with a candidate predicate and someone to do it
-        (an actor, or a pronoun that may refer to one)."""
+    def _may_hold_event(self, s: SentenceSpan, quotes: list[QuoteSpan], seen: _Seen) -> bool:
+        """A sentence can hold an event only with a candidate predicate and someone to do it:
+        an actor named in it, or a pronoun that can refer to one named before ("he" after a
+        person, "its" after a state, "we" inside a quotation)."""
+        mentions = [m for m in self.finder.find(s.words) if m.kind != "place"]
+        before = (seen.person, seen.group)
+        seen.person |= any(m.kind in ("person", "title") for m in mentions)
+        seen.group |= any(m.kind in _GROUP_KINDS for m in mentions)
         lower = [w.lower() for w in s.words]
         if not any(w in self.lexicon.surface for w in lower) or self._discarded(s.words):
             return False
-        if any(w in self._pronouns for w in lower):
+        if mentions:
             return True
-        return any(m.kind != "place" for m in self.finder.find(s.words))
+        cues = self.lexicon.cues
+        return (
+            (before[0] and any(w in cues.third_person for w in lower))
+            or (before[1] and any(w in _GROUP_POSSESSIVES for w in lower))
+            or (any(w in cues.first_person for w in lower) and _quoted(s, quotes))
+        )
 
     # -- one article ----------------------------------------------------------------------
 
@@ -348,6 +365,10 @@ def _reporting_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
             if slot is not None and slot.kind in _GROUP_KINDS:
                 return slot
     return None
+
+
+def _quoted(s: SentenceSpan, quotes: list[QuoteSpan]) -> bool:
+    return any(q.start < s.end and s.start < q.end for q in quotes)
 
 
 def _quote_at(text: str, quotes: list[QuoteSpan], pos: int) -> str | None:

