@@ -111,7 +111,7 @@ def test_members_on_both_sides_are_explained(registry: Registry) -> None:
 def test_request_condition(registry: Registry) -> None:
     day = date(2025, 1, 10)
     plain = assess_pair("RUS", "PRK", "KOR", day, registry)
-    assert _one(plain, "rus-prk-2024", "3").status == "obliged if requested"
+    assert _one(plain, "rus-prk-2024", "3").status == "must consult if requested"
     asked = assess_pair(
         "RUS", "PRK", "KOR", day, registry, requested_by="PRK", requested_from="RUS"
     )

@@ -481,10 +481,10 @@ def _duty_findings(brief: Brief) -> list[Finding]:
         findings.append(_no_duty(brief, toward))
     for line in toward:
         o = line.obligation
-        binding = ("must not aid the attacker", "must consult", "obliged if requested")
+        binding = ("must not aid the attacker", "must consult", "must consult if requested")
         if o.kind in ("neutrality", "consultation") and o.status in binding:
             name = "non-assistance clause" if o.kind == "neutrality" else "consultation clause"
-            status = {"obliged if requested": f"must consult if {brief.partner} asks"}.get(
+            status = {"must consult if requested": f"must consult if {brief.partner} asks"}.get(
                 o.status, o.status.replace("the attacker", brief.attacker)
             )
             text = (

@@ -34,6 +34,7 @@ STATUSES = (
     "obliged at its discretion",
     "must not aid the attacker",
     "must consult",
+    "must consult if requested",
     "no obligation",
     "treaty not in force on that date",
 )
@@ -218,7 +219,16 @@ def _toward_attacked(
 ) -> Obligation:
     if treaty.status_on(sc.on) != "in force":
         checks: tuple[ConditionCheck, ...] = (_in_force_check(treaty, sc.on),)
-        return _item(treaty, clause, helper, sc, "attacked", STATUSES[6], checks, registry)
+        return _item(
+            treaty,
+            clause,
+            helper,
+            sc,
+            "attacked",
+            "treaty not in force on that date",
+            checks,
+            registry,
+        )
     checks = (
         *_standing_checks(treaty, helper, sc),
         *_clause_checks(clause, helper, sc, place),
@@ -423,7 +433,7 @@ def _status(clause: Clause, checks: tuple[ConditionCheck, ...]) -> str:
     else:
         return "no obligation"
     if "request" in unmet:
-        return "obliged if requested"
+        return "must consult if requested" if base == "must consult" else "obliged if requested"
     return base
 
 
