@@ -53,27 +53,19 @@ def parser_for(nlp: Any) -> Callable[[Iterable[Any]], Iterator[Any]]:
     from foedus.coding.attributes import AttributeRules
 
     names = nlp.pipe_names
-    fast = (
-        "attribute_ruler" in names
-        and "lemmatizer" in names
-        and names.index("lemmatizer") == len(names) - 1 - names[::-1].index("lemmatizer")
-        and names.index("attribute_ruler") == names.index("lemmatizer") - 1
-        and AttributeRules.supports(nlp.get_pipe("attribute_ruler").patterns)
+    # Only the trimmed pipeline ends with attribute_ruler + lemmatizer; any other layout (NER
+    # after them, as in the full model) runs as spaCy batches it, untouched.
+    fast = names[-2:] == ["attribute_ruler", "lemmatizer"] and AttributeRules.supports(
+        nlp.get_pipe("attribute_ruler").patterns
     )
     if not fast:
         return lambda docs: iter(nlp.pipe(docs, batch_size=_BATCH))
     rules = AttributeRules(nlp.get_pipe("attribute_ruler").patterns)
     lemmatizer = nlp.get_pipe("lemmatizer")
-    after = names[names.index("lemmatizer") + 1 :]
 
     def parse(docs: Iterable[Any]) -> Iterator[Any]:
-        for doc in nlp.pipe(
-            docs, batch_size=_BATCH, disable=["attribute_ruler", "lemmatizer", *after]
-        ):
-            doc = lemmatizer(rules(doc))
-            for name in after:
-                doc = nlp.get_pipe(name)(doc)
-            yield doc
+        for doc in nlp.pipe(docs, batch_size=_BATCH, disable=["attribute_ruler", "lemmatizer"]):
+            yield lemmatizer(rules(doc))
 
     return parse
 
