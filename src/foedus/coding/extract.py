@@ -170,9 +170,6 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
         tok = subject_token(p.head)
         return actors_at(tok, ctx) if tok is not None else []
-    if p.dep_ in ("nsubj", "nsubjpass") or p.dep_ == "ROOT":
-        # a headline-style nominal: "Russian strikes on Kyiv" with the owner as a modifier
-        return []
     return []
 
 
