@@ -190,3 +190,13 @@ def test_the_source_side_is_never_its_own_target(coder):  # type: ignore[no-unty
 def test_bare_surname_of_someone_else_is_not_the_officeholder(coder):  # type: ignore[no-untyped-def]
     text = "Opposition leader Michael Howard criticised the budget. Mr Howard said it was unfair."
     assert all(e.source.country != "AUS" for e in events_of(coder, text, date=dt.date(2005, 3, 1)))
+
+
+def test_predicative_attitude_adjectives_are_comments(coder):  # type: ignore[no-untyped-def]
+    events = events_of(
+        coder, "Egypt's foreign minister said he was pessimistic about Israel's plan."
+    )
+    comment = find(events, "EGY", "ISR", "01")
+    assert comment and comment[0].cameo == "012"
+    assert comment[0].reported_by is None  # the saying is the comment itself
+    assert not events_of(coder, "Egypt's foreign minister gave an optimistic speech.")

@@ -99,6 +99,8 @@ class Lexicon:
     version: str
     verbs: Mapping[str, tuple[PredicateEntry, ...]]
     nouns: Mapping[str, tuple[PredicateEntry, ...]]
+    adjectives: Mapping[str, tuple[PredicateEntry, ...]]
+    """Predicative adjectives of attitude ("was optimistic about", "critical of")."""
     objects: Mapping[str, ObjectClass]
     intent_remap: Mapping[str, str]
     discards: Mapping[str, tuple[tuple[str, ...], ...]]
@@ -352,6 +354,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     where_n, nouns_data = _read(folder, "nouns.toml")
     verbs = [_entry(where_v, item, "verb", objects) for item in verbs_data.get("verb", [])]
     nouns = [_entry(where_n, item, "noun", objects) for item in nouns_data.get("noun", [])]
+    adjectives = [
+        _entry(where_n, item, "adjective", objects) for item in nouns_data.get("adjective", [])
+    ]
     where_i, intent_data = _read(folder, "intent.toml")
     remap = {str(k): str(v) for k, v in intent_data.get("remap", {}).items()}
     bad = [v for v in remap.values() if v not in load_cameo()]
@@ -364,7 +369,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     }
     where_c, cue_data = _read(folder, "cues.toml")
     lemmas = [lemma for entry in verbs for lemma in entry.lemmas]
-    lemmas += [lemma for entry in nouns for lemma in entry.lemmas]
+    lemmas += [lemma for entry in nouns + adjectives for lemma in entry.lemmas]
     phrases: dict[tuple[str, ...], list[ObjectClass]] = {}
     for cls in objects.values():
         for phrase in cls.phrases:
@@ -381,6 +386,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         version=str(verbs_data.get("version", "0")),
         verbs=_index(verbs),
         nouns=_index(nouns),
+        adjectives=_index(adjectives),
         objects=objects,
         intent_remap=remap,
         discards=discards,

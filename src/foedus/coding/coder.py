@@ -236,6 +236,8 @@ class Coder:
         last = state.last_person
         for t in doc:
             if t.i in slots:
+                if slots[t.i].kind in ("person", "title"):
+                    last = slots[t.i]  # "Lavrov said he was optimistic": he is Lavrov
                 continue
             if last is not None and t.lower_ in self.lexicon.cues.third_person:
                 slots[t.i] = replace(last, start=t.i, end=t.i + 1, text=t.text,

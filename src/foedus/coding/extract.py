@@ -416,6 +416,9 @@ def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateE
                 found.append((tok, entries))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
             found.append((tok, lexicon.nouns[lemma]))
+        elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and lemma in lexicon.adjectives:
+            # only predicative: "was optimistic about the talks", not "an optimistic tone"
+            found.append((tok, lexicon.adjectives[lemma]))
     return found
 
 
@@ -490,6 +493,8 @@ def _drafts_for(
     if ctx.question and any(t.dep_ == "ROOT" for t in clause_chain(p)):
         flags["hypothetical"] = True
     speaker, in_quote = reporter(p, lexicon, ctx)
+    if code[:2] == "01" and speaker is not None and not in_quote:
+        speaker = None  # "X said it was optimistic": the saying is the event itself
     if flags["intent"]:
         code = lexicon.intent_code(code)
     # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
