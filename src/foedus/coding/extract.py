@@ -163,7 +163,8 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     for child in p.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.slots:
             return actors_at(child, ctx)
-        if child.dep_ == "prep" and child.lower_ == "by":  # "accusations by the United States"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            # "accusations by the United States", "a request from Hamas"
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and actors_at(pobj, ctx):
                     return actors_at(pobj, ctx)
@@ -260,7 +261,7 @@ def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
     return found
 
 
-_ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into"})
+_ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into", "by"})
 
 
 def _particles(p: Token) -> set[str]:
@@ -441,14 +442,22 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
 
 def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
     """What an appeal, demand or threat asks for has not happened: "urged Iran to resume
-    talks" is one appeal (026), not also talks."""
-    asking = {d.anchor.i for d in drafts if d.code[:2] in _ASKING_ROOTS}
-    return [
-        d
-        for d in drafts
-        if not any(t.i in asking for t in clause_chain(d.anchor)[1:])
-        and not (d.anchor.dep_ == "ccomp" and d.anchor.head.i in asking)
-    ]
+    talks" is one appeal (026), not also talks; "threatened to strike" one threat. What a
+    warning predicts of a third party stays an event of its own ("Germany warned that Russia
+    may attack": a hypothetical attack, reported by Germany)."""
+    asking = [d for d in drafts if d.code[:2] in _ASKING_ROOTS]
+
+    def asked_for(d: Draft) -> bool:
+        chain = {t.i for t in clause_chain(d.anchor)[1:]}
+        if d.anchor.dep_ == "ccomp":
+            chain.add(d.anchor.head.i)
+        for a in asking:
+            parties = {a.source.code, a.target.code if a.target else None}
+            if a is not d and a.anchor.i in chain and d.source.code in parties:
+                return True
+        return False
+
+    return [d for d in drafts if not asked_for(d)]
 
 
 def _argument_of(noun: Token, predicates: set[int]) -> bool:
