@@ -437,7 +437,14 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx, lexicon)
     _refine_answers(drafts)
+    drafts = [d for d in drafts if not _topic(d.anchor)]
     return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
+
+
+def _topic(p: Token) -> bool:
+    """An action named as the subject matter of talks or statements ("held talks on
+    restoring relations", "spoke about sending troops") is a topic, not an event."""
+    return p.dep_ == "pcomp" and p.head.lower_ in ("on", "about", "over", "regarding")
 
 
 def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
@@ -521,7 +528,7 @@ def _drafts_for(
             draft.negated, draft.hypothetical = flags["negated"], flags["hypothetical"]
             draft.intent, draft.denied = flags["intent"], flags["denied"]
             out.append(draft)
-            if tgt is not None and not mutual and code in _MUTUAL_CODES:
+            if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
 
@@ -538,6 +545,20 @@ def _location(p: Token, ctx: SentenceContext) -> str | None:
                         if tok.i in ctx.places:
                             return ctx.places[tok.i]
     return None
+
+
+def _reciprocal(p: Token, code: str) -> bool:
+    """Whether "X did it to Y" means Y did it too: meetings always ("met Y"); agreements and
+    cooperation only when made *with* or *between* ("signed a deal with Y", not "signed the
+    EU statement")."""
+    if code not in _MUTUAL_CODES:
+        return False
+    if code[:2] == "04":
+        return True
+    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "attr"))]
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") for h in heads for c in h.children
+    )
 
 
 def _joint(code: str) -> bool:
