@@ -200,3 +200,11 @@ def test_predicative_attitude_adjectives_are_comments(coder):  # type: ignore[no
     assert comment and comment[0].cameo == "012"
     assert comment[0].reported_by is None  # the saying is the comment itself
     assert not events_of(coder, "Egypt's foreign minister gave an optimistic speech.")
+
+
+def test_they_are_the_sides_of_the_last_joint_event(coder):  # type: ignore[no-untyped-def]
+    text = "Egypt's president met the Jordanian king in Cairo. They agreed to expand trade."
+    events = events_of(coder, text)
+    agreed = [e for e in events if e.sentence_index == 1]
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in agreed}
+    assert {("EGY", "JOR"), ("JOR", "EGY")} <= pairs

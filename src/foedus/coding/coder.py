@@ -54,6 +54,8 @@ class _Discourse:
     speaker: Slot | None = None
     speaker_paragraph: int = -1
     others: set[str] = field(default_factory=set)
+    sides: tuple[Slot, ...] = ()
+    """The sources of the last sentence with events from several states: who "they" are."""
     """Surnames seen as part of another person's name ("Michael Howard")."""
 
 
@@ -147,6 +149,7 @@ class Coder:
         return (
             (before[0] and any(w in cues.third_person for w in lower))
             or (before[1] and any(w in _GROUP_POSSESSIVES for w in lower))
+            or (any(before) and any(w in ("they", "them") for w in lower))
             or (any(w in cues.first_person for w in lower) and _quoted(s, quotes))
         )
 
@@ -196,16 +199,20 @@ class Coder:
             for t in doc:
                 if t.i in in_quote and t.lower_ in self.lexicon.cues.first_person:
                     # "we"/"us" is the speaker's side, not the speaker in person
-                    plural = t.lower_ in _FIRST_PLURAL
+                    side = t.lower_ in _FIRST_PLURAL
                     slots[t.i] = replace(speaker, start=t.i, end=t.i + 1, text=t.text,
                                          kind="pronoun", via="quote",
-                                         entity=None if plural else speaker.entity)  # fmt: skip
+                                         entity=None if side else speaker.entity)  # fmt: skip
         places = {i: m.text for m in mentions if m.kind in _PLACE_KINDS
                   for i in range(m.start, m.end)}  # fmt: skip
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
-                              _according_to(doc, slots), places)  # fmt: skip
+                              _according_to(doc, slots), places,
+                              _they(doc, slots, state.sides))  # fmt: skip
         drafts = extract(doc, ctx, self.lexicon)
         self._remember(mentions, s, state)
+        sides = {d.source.country: d.source for d in drafts if d.source.via == "name"}
+        if len(sides) > 1:
+            state.sides = tuple(sides.values())
         return [self._event(article, s, doc, d, quotes) for d in drafts]
 
     def _discarded(self, words: Sequence[str]) -> bool:
@@ -367,6 +374,21 @@ def _reporting_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
             if slot is not None and slot.kind in _GROUP_KINDS:
                 return slot
     return None
+
+
+def _they(doc: Doc, slots: dict[int, Slot], sides: tuple[Slot, ...]) -> dict[int, tuple[Slot, ...]]:
+    """ "They" and "them" not resolved in the sentence stand for the sides of the last event
+    between several states ("X met Y. They agreed to...")."""
+    if len(sides) < 2:
+        return {}
+    return {
+        t.i: tuple(
+            replace(x, start=t.i, end=t.i + 1, text=t.text, kind="pronoun", via="pronoun")
+            for x in sides
+        )
+        for t in doc
+        if t.lower_ in ("they", "them") and t.i not in slots
+    }
 
 
 def _quoted(s: SentenceSpan, quotes: list[QuoteSpan]) -> bool:

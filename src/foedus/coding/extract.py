@@ -86,6 +86,8 @@ class SentenceContext:
     according_to: Slot | None = None
     places: dict[int, str] = field(default_factory=dict)
     """Tokens of place names (and of states named as places), with the name."""
+    plural: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
+    """Tokens of "they"/"them" standing for several actors named before."""
 
 
 @dataclass
@@ -117,6 +119,9 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
     coordinated modifiers ("Hungarian and Romanian officials" names both states)."""
     found: list[Slot] = []
     for conj in (head, *head.conjuncts):
+        if conj.i in ctx.plural:  # "they": the sides of the last joint event
+            found += [s for s in ctx.plural[conj.i] if all(s.code != f.code for f in found)]
+            continue
         slots = [_np_actor(conj, ctx)]
         for mod in np_core(conj):
             if mod.i != conj.i and mod.conjuncts:
