@@ -208,7 +208,9 @@ class MentionFinder:
         )
         if "person" in kinds:
             holder = self._person(kinds["person"].key, country, on)
-            if holder is not None:
+            # "Georgian President Shevardnadze": the words say Georgia, whatever office the
+            # name held elsewhere; then the title decides
+            if holder is not None and (country is None or holder.actor == country):
                 return _holder_mention(holder, start, end, text, self.tables)
         if "title" in kinds:
             title = kinds["title"].key
