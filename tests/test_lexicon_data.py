@@ -273,6 +273,41 @@ ROOT_CASES = [
 ]
 
 
+# Sub-code choices fixed in 2026.11.3, in sentences written for this test: criticism is not an
+# accusation, a leaf code is not turned into a sibling by an unrelated object, and what is
+# demanded (the object) decides before the complement verb.
+SUBCODE_CASES = [
+    ("Germany denounced the Russian drone attack on Odesa.", "DEU", None, "111"),
+    ("Poland criticised the Belarusian missile strikes.", "POL", None, "111"),
+    ("A Greek shipowner sued Turkey over the air strike on his tanker.", "GRC", "TUR", "115"),
+    ("Italy deported thirty Tunisians aboard a chartered ship.", "ITA", "TUN", "174"),
+    ("Russia vetoed a resolution on military aid to Sudan.", "RUS", None, "129"),
+    ("The EU demanded that Belarus end its restrictions on the media.", "EU", "BLR", "1051"),
+    ("Britain demanded that Iran halt its enrichment of uranium.", "GBR", "IRN", "1042"),
+    ("France demanded that Russia stop the attacks on Ukrainian ports.", "FRA", "RUS", "1056"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "source", "target", "code"), SUBCODE_CASES)
+def test_sub_codes_follow_the_codebook(  # type: ignore[no-untyped-def]
+    coder, text: str, source: str, target: str | None, code: str
+) -> None:
+    events = coder.code_text(text, date=dt.date(2025, 6, 25))
+    got = {(e.source.country or e.source.code, e.cameo) for e in events}
+    assert (source, code) in got, got
+
+
+def test_family_01_never_refines_a_specific_code() -> None:
+    """Leaf codes (111 criticise, 115 sue, 129 veto, 174 deport) take family "01" so that no
+    object class turns them into a sibling (1123, 1222, 1711): the 01 column must therefore
+    hold only three-digit codes, which never replace a specific three-digit code."""
+    column = {c["name"]: c["codes"]["01"] for c in classes() if "01" in c["codes"]}
+    assert column and all(len(code) == 3 for code in column.values()), column
+    marked = [e for kind in ("verb", "noun") for e in entries(kind) if e.get("family") == "01"]
+    assert marked and all(not e["code"].endswith("0") for e in marked), marked
+
+
 def test_root_cases_cover_every_root() -> None:
     assert {code[:2] for *_, code in ROOT_CASES} == {f"{r:02d}" for r in range(1, 21)}
 

@@ -307,8 +307,10 @@ def choose(
         if not entry.object:
             for cls in classes:
                 refined = cls.code_for(entry.family)
-                # a residual code (020, 120, 090...) gives way to any sibling or child
-                if refined and (len(refined) > len(code) or code.endswith("0")):
+                # a residual code (020, 120, 090...) gives way to any sibling, a specific one
+                # only to its own children (a condemnation, 111, never becomes an accusation
+                # of aggression, 1123, because its object is an attack)
+                if refined and (refined.startswith(code) or code.endswith("0")) and refined != code:
                     code = refined
                     break
         return entry, code, tuple(classes)
