@@ -95,7 +95,9 @@ def test_codes_are_never_invented(coder):  # type: ignore[no-untyped-def]
 
     table = load_cameo()
     text = "Russia condemned Ukraine and threatened sanctions against Poland."
-    for e in events_of(coder, text):
+    events = events_of(coder, text)
+    assert events
+    for e in events:
         assert e.cameo in table
         assert e.cameo_name == table.get(e.cameo).name
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,13 +102,6 @@ class Event:
         values["target"] = ActorRef.from_dict(values["target"]) if values.get("target") else None
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in names})
-
-    @property
-    def day(self) -> dt.date | None:
-        """The event date as a `date` when known to the day."""
-        if self.date and self.date_precision == "day":
-            return dt.date.fromisoformat(self.date)
-        return None
 
 
 _EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))

@@ -85,7 +85,6 @@ class Cues:
     intent_aux: frozenset[str]
     intent_governors: frozenset[str]
     denial_verbs: frozenset[str]
-    denial_nouns: frozenset[str]
     negation_words: frozenset[str]
     negating_governors: frozenset[str]
     first_person: frozenset[str]

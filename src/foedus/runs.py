@@ -49,17 +49,18 @@ def code_paths(
     progress: Progress | None = None,
 ) -> RunSummary:
     """Code every article under `paths` into the store `settings.db`."""
+    inputs = list(paths)  # named in the run record, then read
     summary = RunSummary()
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(paths, date=date, source=source, max_bytes=max_bytes):
+        for item in read_inputs(inputs, date=date, source=source, max_bytes=max_bytes):
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
             else:
                 summary.articles_read += 1
                 yield item
 
-    names = ", ".join(str(p) for p in paths) if isinstance(paths, list) else ""
+    names = ", ".join(str(p) for p in inputs)
     return code_articles_into(articles(), settings, summary, inputs=names, progress=progress)
 
 

@@ -19,12 +19,4 @@ def main() -> None:
 
 def load_commands() -> None:
     """Import the command modules; each registers its commands on `cli`."""
-    import importlib
-
-    for name in ("coding", "events", "treaties", "evaluation", "explain"):
-        try:
-            importlib.import_module(f"foedus.cli.{name}")
-        except ModuleNotFoundError as exc:
-            # A command module still being written must not break the others.
-            if exc.name != f"foedus.cli.{name}":
-                raise
+    from foedus.cli import coding, evaluation, events, explain, treaties  # noqa: F401

@@ -146,13 +146,6 @@ def demo(db: Path | None, model: str) -> None:
     with Store.open(settings.db) as store:
         events = [e for e in store.events(EventFilter()) if e.article_id in ids]
     write_events(events, "table", sys.stdout)
-    _demo_extras(settings)
+    from foedus.cli.explain import demo_briefs
 
-
-def _demo_extras(settings: Settings) -> None:
-    """Later chapters of the demo (treaties, briefs) hook in here when present."""
-    try:
-        from foedus.cli.explain import demo_briefs
-    except ImportError:
-        return
     demo_briefs(settings)
