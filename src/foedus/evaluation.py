@@ -136,7 +136,7 @@ ORG_ALIASES: tuple[tuple[str, str], ...] = (
     ("european common market", "EU"),
     ("eu ", "EU"),
     ("osce", "OSCE"),
-    ("arab league", "ARL"),
+    ("arab league", "ARABLEAGUE"),
     ("united nations", "UN"),
     ("security council", "UN"),
     ("u.n.", "UN"),

@@ -209,9 +209,14 @@ class MentionFinder:
         if "person" in kinds:
             holder = self._person(kinds["person"].key, country, on)
             # "Georgian President Shevardnadze": the words say Georgia, whatever office the
-            # name held elsewhere; then the title decides
-            if holder is not None and (country is None or holder.actor == country):
+            # name held elsewhere ("Arab League chief Aboul Gheit" is not Egypt's minister)
+            owner = country or (kinds["org"].key if "org" in kinds else None)
+            if holder is not None and owner in (None, holder.actor):
                 return _holder_mention(holder, start, end, text, self.tables)
+        if "org" in kinds and country is None:
+            # "Arab League Secretary General Chadli Klibi": the organization's officer
+            org = self.tables.organization(kinds["org"].key)
+            return Mention(start, end, "org", org.code, org.country, org.sectors, org.code, text)
         if "title" in kinds:
             title = kinds["title"].key
             owners = self._title_actors.get(title, set())
@@ -226,10 +231,12 @@ class MentionFinder:
             holder = self._titled(country, title, on)
             return Mention(start, end, "title", country + "GOV", country, ("GOV",),
                            holder.id if holder else None, text, title)  # fmt: skip
-        if "org" in kinds and country is None:
-            org = self.tables.organization(kinds["org"].key)
-            return Mention(start, end, "org", org.code, org.country, org.sectors, org.code, text)
         if country is None:
+            if set(kinds) == {"agent"}:
+                # "rebels", "opposition groups", "the judge": whose they are, the coder reads
+                # from the sentence ("rebels in Chad", "a Chilean judge"), or leaves open
+                agent = kinds["agent"]
+                return Mention(start, end, "agent", None, None, agent.sectors, None, text)
             return None
         return self._state(kinds, country, start, end, text)
 

@@ -136,7 +136,11 @@ class Coder:
         """A sentence can hold an event only with a candidate predicate and someone to do it:
         an actor named in it, or a pronoun that can refer to one named before ("he" after a
         person, "its" after a state, "we" inside a quotation)."""
-        mentions = [m for m in self.finder.find(s.words) if m.kind != "place"]
+        mentions = [
+            m
+            for m in self.finder.find(s.words)
+            if m.kind != "place" and (m.code or m.kind != "agent" or _stateless(m))
+        ]
         before = (seen.person, seen.group)
         seen.person |= any(m.kind in ("person", "title") for m in mentions)
         seen.group |= any(m.kind in _GROUP_KINDS for m in mentions)
@@ -203,11 +207,12 @@ class Coder:
                     slots[t.i] = replace(speaker, start=t.i, end=t.i + 1, text=t.text,
                                          kind="pronoun", via="quote",
                                          entity=None if side else speaker.entity)  # fmt: skip
-        places = {i: m.text for m in mentions if m.kind in _PLACE_KINDS
-                  for i in range(m.start, m.end)}  # fmt: skip
+        sited = [m for m in mentions if m.kind in _PLACE_KINDS]
+        places = {i: m.text for m in sited for i in range(m.start, m.end)}
+        countries = {i: m.country for m in sited if m.country for i in range(m.start, m.end)}
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
                               _according_to(doc, slots), places,
-                              _they(doc, slots, state.sides))  # fmt: skip
+                              _they(doc, slots, state.sides), countries)  # fmt: skip
         drafts = extract(doc, ctx, self.lexicon)
         self._remember(mentions, s, state)
         sides = {d.source.country: d.source for d in drafts if d.source.via == "name"}
@@ -228,16 +233,20 @@ class Coder:
 
     def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
         slots: dict[int, Slot] = {}
+        owners = {m.start: _attached_country(m, doc, mentions) for m in mentions if not m.code}
+        domestic = {c for c in owners.values() if c}
         for m in mentions:
             if m.kind == "place" or (m.kind == "capital" and _locative(doc[m.start])):
                 continue
             known = self._slot(m) if m.code else None
+            via = "name" if m.code else "title"
             if known is None and m.kind == "title":
                 known = state.titles.get(m.title or "")  # "the president", named earlier
             if known is None:
+                known, via = _in_context(m, owners.get(m.start), mentions, domestic), "context"
+            if known is None:
                 continue
-            slot = replace(known, start=m.start, end=m.end, text=m.text,
-                           via="name" if m.code else "title")  # fmt: skip
+            slot = replace(known, start=m.start, end=m.end, text=m.text, via=via)
             for i in range(m.start, m.end):
                 slots[i] = slot
         last = state.last_person
@@ -349,6 +358,71 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PLACE_KINDS = frozenset({"place", "capital", "country"})
 _GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
+
+
+# Sectors whose members act as a group even when the text does not say whose they are
+# ("rebels attacked a convoy"): coded with CAMEO's unknown-country code, "---REB".
+_STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM"})
+# Who may well come from another state than the one a sentence names ("Israeli strikes
+# killed civilians", "rebels crossed from Sudan"): never given that state by default.
+_CROSS_BORDER_SECTORS = frozenset({"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI"})
+_ARMED_SECTORS = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
+# Officials and the press often speak of another state than their own ("officials said
+# Russia fired..."): nor do they take the state a sentence names.
+_CROSS_BORDER_SECTORS |= {"GOV", "MED", "SPY"}
+# Agents, titles and persons that belong to the state a sentence is about: "the judge
+# opened an inquiry into Chilean officials", "opposition leaders in Baku".
+_OWNER_PREPS = frozenset({"in", "of", "from", "at"})
+
+
+def _stateless(m: Mention) -> bool:
+    return bool(set(m.sectors) & _STATELESS_SECTORS)
+
+
+def _in_context(
+    m: Mention, attached: str | None, mentions: list[Mention], domestic: set[str]
+) -> Slot | None:
+    """An actor for words that name a role but not whose it is: the state named in a
+    phrase attached to them (`attached`: "opposition groups in Zimbabwe", "members of
+    parliament from Kenya's ruling party"), else the one state the sentence names, else for
+    armed and political groups the unknown-country code. Officials take the sentence's one
+    state only when another group is already placed in it (`domestic`: "opposition parties in
+    Kenya demanded that the government...")."""
+    if m.kind not in ("agent", "title"):
+        return None
+    country = attached
+    if country is None:
+        sole = _sole_country(mentions)
+        local = m.kind == "title" or not set(m.sectors) & _CROSS_BORDER_SECTORS
+        if local or (sole in domestic and not set(m.sectors) & _ARMED_SECTORS):
+            country = sole
+    if country is None:
+        if m.kind != "agent" or not set(m.sectors) & _STATELESS_SECTORS:
+            return None
+        code = "---" + "".join(m.sectors)
+    else:
+        code = country + "".join(m.sectors)
+    return Slot(m.start, m.end, code, country, m.sectors, None, m.text, m.kind, via="context",
+                name=m.text)  # fmt: skip
+
+
+def _attached_country(m: Mention, doc: Doc, mentions: list[Mention]) -> str | None:
+    head = doc[m.start : m.end].root
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head  # "opposition groups": the phrase's noun is "groups"
+    owners = {i: x for x in mentions if x.country for i in range(x.start, x.end)}
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+            for pobj in prep.children:
+                for tok in (pobj, *pobj.subtree):
+                    if tok.i in owners:
+                        return owners[tok.i].country
+    return None
+
+
+def _sole_country(mentions: list[Mention]) -> str | None:
+    countries = {x.country for x in mentions if x.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _group_before(slots: dict[int, Slot], i: int, first: bool) -> Slot | None:

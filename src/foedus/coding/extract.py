@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from foedus.cameo import load_cameo
 from foedus.coding.grammar import (
     ancestors_with_edges,
     clause_chain,
@@ -88,6 +89,8 @@ class SentenceContext:
     """Tokens of place names (and of states named as places), with the name."""
     plural: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     """Tokens of "they"/"them" standing for several actors named before."""
+    place_countries: dict[int, str] = field(default_factory=dict)
+    """Tokens of places whose state is known, with that state's code."""
 
 
 @dataclass
@@ -443,9 +446,83 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         chosen_at.add(p.i)
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx, lexicon)
+    drafts = [_as_demand(d, lexicon) for d in drafts] + _obligations(doc, ctx, lexicon, drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
     return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
+
+
+# Modals of obligation in reported speech: "Russia said Sudan must return the helicopter" is
+# Russia's demand (10) of Sudan; "should" is the milder appeal (02).
+_DEONTIC = {"must": "10", "should": "02", "ought": "02"}
+
+
+def _deontic_family(p: Token) -> str | None:
+    """The family of the obligation put on `p`'s clause ("must return", "must be ready to
+    mediate", "has to hand over"), or None; "must have erred" only supposes."""
+    for tok in clause_chain(p):
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        for k, child in enumerate(aux):
+            epistemic = k + 1 < len(aux) and aux[k + 1].lemma_ == "have"
+            if child.lower_ in _DEONTIC and not epistemic:
+                return _DEONTIC[child.lower_]
+        head = tok.head  # "Libya has to hand over the suspects"
+        if (
+            tok.dep_ == "xcomp"
+            and head.lemma_ == "have"
+            and any(c.lower_ == "to" for c in tok.children)
+        ):
+            return "10"
+    return None
+
+
+_DEMAND_ENTRY = PredicateEntry(("must",), "100", "10", "VERB", confidence=0.55)
+_APPEAL_ENTRY = PredicateEntry(("should",), "020", "02", "VERB", confidence=0.5)
+
+
+def _obligations(
+    doc: Doc, ctx: SentenceContext, lexicon: Lexicon, drafts: list[Draft]
+) -> list[Draft]:
+    """Demands whose act the lexicon does not code ("Russia said Sudan must give back the
+    helicopter"): a generic demand (100) or appeal (020) of the speaker to the one obliged."""
+    speech = lexicon.cues.speech_verbs
+    anchored = {d.anchor.i for d in drafts} | {a.i for d in drafts for a in d.anchor.ancestors}
+    out: list[Draft] = []
+    for verb in doc:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech or verb.i in anchored:
+            continue
+        family = _deontic_family(verb)
+        tok = subject_token(verb)
+        said = subject_token(verb.head)
+        if family is None or tok is None or said is None:
+            continue
+        for src in actors_at(said, ctx):
+            for tgt in actors_at(tok, ctx):
+                if tgt.code != src.code:
+                    entry = _DEMAND_ENTRY if family == "10" else _APPEAL_ENTRY
+                    out.append(Draft(src, tgt, entry.code, entry, verb.head, inferred={"demand"}))
+    return out
+
+
+def _as_demand(d: Draft, lexicon: Lexicon) -> Draft:
+    """What one side says another must do is its demand of that side, coded in the demand
+    (or appeal) family that mirrors the act asked for: "must return the helicopter" (an act of
+    0842 kind) is 1053, "must reach an agreement" 107. The act itself has not happened."""
+    speaker = d.reported_by
+    family = _deontic_family(d.anchor)
+    if speaker is None or family is None or speaker.code == d.source.code:
+        return d
+    intent = lexicon.intent_code(d.code)
+    # 02, 03 and 10 share their sub-codes, except that mediation is 039 but 028 and 108
+    intent = "038" if intent == "039" else intent
+    code = family + intent[2:] if intent[:2] == "03" and not d.negated else family + "0"
+    if code not in load_cameo():
+        code = code[:3] if code[:3] in load_cameo() else family + "0"
+    said = next((a for a in d.anchor.ancestors
+                 if a.lemma_.lower() in lexicon.cues.speech_verbs), d.anchor)  # fmt: skip
+    return replace(d, source=speaker, target=d.source, code=code, anchor=said, reported_by=None,
+                   in_quote=False, negated=False, hypothetical=False, intent=False,
+                   denied=False, classes=(), inferred=d.inferred | {"demand"})  # fmt: skip
 
 
 def _topic(p: Token) -> bool:
@@ -512,6 +589,9 @@ def _drafts_for(
         sources, tgts = tgts, []
     if not sources:
         return []
+    sited = not tgts and code[:2] in _SITED_ROOTS
+    if sited and (where := _site_target(p, ctx, sources)) is not None:
+        tgts = [where]
     flags = modality(p, lexicon, ctx)
     if ctx.question and any(t.dep_ == "ROOT" for t in clause_chain(p)):
         flags["hypothetical"] = True
@@ -543,15 +623,43 @@ def _drafts_for(
 def _location(p: Token, ctx: SentenceContext) -> str | None:
     """Where the event happened: a place after a locative preposition on the predicate or
     its object ("met in Geneva", "struck targets in southern Lebanon")."""
+    tok = _site(p, ctx.places)
+    return ctx.places[tok.i] if tok is not None else None
+
+
+def _site(p: Token, places: dict[int, str]) -> Token | None:
+    """The place token after a locative preposition on the predicate, its object, or the
+    object of its other prepositions ("sent troops to a force in Liberia")."""
     heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass"))]
+    heads += [g for h in heads[:] for c in h.children if c.dep_ == "prep"
+              and c.lower_ not in _LOCATIVE for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
                 for pobj in prep.children:
                     for tok in np_core(pobj):
-                        if tok.i in ctx.places:
-                            return ctx.places[tok.i]
+                        if tok.i in places:
+                            return tok
     return None
+
+
+# Material acts (and intents to act) are done to the state where they happen; statements,
+# meetings, appeals and protests only take place there.
+_SITED_ROOTS = frozenset({"03", "05", "06", "07", "08", "15", "16", "17", "18", "19", "20"})
+
+
+def _site_target(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> Slot | None:
+    """For an act with no target that happens in another state ("Serbia lifted the curfew
+    in Montenegro", "troops arrived in Bosnia"), that state: CAMEO's convention, and what an
+    analyst asks of such an act. A place in the source's own state gives no target."""
+    tok = _site(p, ctx.place_countries)
+    if tok is None:
+        return None
+    country = ctx.place_countries[tok.i]
+    if any(s.country in (country, None) for s in sources):
+        return None
+    return Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place", via="location",
+                name=ctx.places.get(tok.i, tok.text))  # fmt: skip
 
 
 def _reciprocal(p: Token, code: str) -> bool:

@@ -1,0 +1,97 @@
+"""Actors the words place only through the sentence, sited targets and reported obligations
+(real spaCy model). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foedus.events import Event
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2025, 6, 25)
+
+
+def coded(coder, text: str) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+    events: list[Event] = coder.code_text(text, date=DAY)
+    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+
+
+def test_an_agent_takes_the_state_of_its_attached_phrase(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Opposition parties in Kenya demanded that the government hold early elections."
+    )
+    assert [(s, t, c[:2]) for s, t, c in got] == [("KENOPP", "KENGOV", "10")]
+
+
+def test_a_judge_takes_the_one_state_the_sentence_names(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "A judge opened an investigation into two Peruvian ministers.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("PERJUD", "PERGOV", "09")]
+
+
+def test_rebels_of_no_named_state_keep_the_unknown_country_code(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Rebels ambushed an army convoy.", date=DAY)
+    assert [(e.source.code, e.source.country, e.cameo[:2]) for e in events] == [
+        ("---REB", None, "19")
+    ]
+
+
+def test_officials_do_not_take_the_state_they_speak_of(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Officials said Russia fired missiles at the port.", date=DAY)
+    assert events and all(e.reported_by != "RUSGOV" for e in events)
+
+
+def test_armed_agents_do_not_take_the_state_they_act_in(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Syrian government forces used chlorine against civilians.", date=DAY)
+    assert [(e.source.country, e.target) for e in events] == [("SYR", None)]
+
+
+def test_an_organizations_officer_is_the_organization(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Arab League Secretary General Ahmed Aboul Gheit condemned the attack on Lebanon."
+    )
+    assert got and got[0][0] == "ARABLEAGUE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya sent troops to a peacekeeping force in Somalia.", ("KEN", "SOM", "07")),
+        ("Ethiopian troops launched attacks in Somalia.", ("ETHMIL", "SOM", "19")),
+    ],
+)
+def test_an_act_in_another_state_targets_that_state(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert expected in [(s, t, c[:2]) for s, t, c in got]
+
+
+def test_an_act_at_home_has_no_sited_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Sudan lifted the state of emergency in Darfur.")
+    assert got and all(t is None for _, t, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "release" is coded as a release of persons: the demand mirrors it
+        ("Germany said Iran must release the detained journalists.", ("DEU", "IRN", "1053")),
+        ("Japan said China should return the seized fishing boat.", ("JPN", "CHN", "020")),
+    ],
+)
+def test_what_one_state_says_another_must_do_is_a_demand(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    got = [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+    assert got == [expected]
+    assert not events[0].hypothetical and events[0].reported_by is None
+
+
+def test_a_supposition_is_no_demand(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Analysts said the missile must have been fired by Syria.")
+    assert all(c[:2] not in ("10", "02") for _, _, c in got)
+
+
+def test_a_state_obliging_itself_makes_no_demand(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Iran said it must defend itself.")
+    assert all(c[:2] != "10" for _, _, c in got)
