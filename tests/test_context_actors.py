@@ -67,8 +67,15 @@ def test_an_act_in_another_state_targets_that_state(coder, text, expected) -> No
     assert expected in [(s, t, c[:2]) for s, t, c in got]
 
 
-def test_an_act_at_home_has_no_sited_target(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Sudan lifted the state of emergency in Darfur.")
+def test_an_act_at_home_targets_the_home_state(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Sudan lifted the state of emergency in Darfur.", date=DAY)
+    assert [(e.source.code, e.target and e.target.code, e.location) for e in events] == [
+        ("SDN", "SDN", "Darfur")
+    ]
+
+
+def test_a_statement_made_abroad_has_no_sited_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Iran condemned the sanctions in Geneva.")
     assert got and all(t is None for _, t, _ in got)
 
 

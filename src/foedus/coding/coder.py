@@ -209,7 +209,9 @@ class Coder:
                                          entity=None if side else speaker.entity)  # fmt: skip
         sited = [m for m in mentions if m.kind in _PLACE_KINDS]
         places = {i: m.text for m in sited for i in range(m.start, m.end)}
-        countries = {i: m.country for m in sited if m.country for i in range(m.start, m.end)}
+        # "in the Iraqi city of Basra": an adjective in a locative phrase places the act too
+        countries = {i: m.country for m in mentions if m.country and m.kind in _SITE_KINDS
+                     for i in range(m.start, m.end)}  # fmt: skip
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
                               _according_to(doc, slots), places,
                               _they(doc, slots, state.sides), countries)  # fmt: skip
@@ -234,7 +236,10 @@ class Coder:
     def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
         slots: dict[int, Slot] = {}
         owners = {m.start: _attached_country(m, doc, mentions) for m in mentions if not m.code}
-        domestic = {c for c in owners.values() if c}
+        # a state's police, courts or opposition named: the sentence is about its home affairs
+        domestic = {c for c in owners.values() if c} | {
+            m.country for m in mentions if m.country and set(m.sectors) & _HOME_SECTORS
+        }
         for m in mentions:
             if m.kind == "place" or (m.kind == "capital" and _locative(doc[m.start])):
                 continue
@@ -356,6 +361,7 @@ class Coder:
 
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PLACE_KINDS = frozenset({"place", "capital", "country"})
+_SITE_KINDS = _PLACE_KINDS | {"adjective"}
 _GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 
@@ -366,6 +372,7 @@ _STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM"}
 # Who may well come from another state than the one a sentence names ("Israeli strikes
 # killed civilians", "rebels crossed from Sudan"): never given that state by default.
 _CROSS_BORDER_SECTORS = frozenset({"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI"})
+_HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY"})
 _ARMED_SECTORS = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
 # Officials and the press often speak of another state than their own ("officials said
 # Russia fired..."): nor do they take the state a sentence names.

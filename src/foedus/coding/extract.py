@@ -587,10 +587,11 @@ def _drafts_for(
     if not sources and len(tgts) > 1 and _joint(code):
         # "the treaty signed between Russia and Iran": each party acts toward the other
         sources, tgts = tgts, []
+    if not sources and code[:2] in _UNATTRIBUTED_ROOTS:
+        sources = _site_source(p, ctx, tgts)
     if not sources:
         return []
-    sited = not tgts and code[:2] in _SITED_ROOTS
-    if sited and (where := _site_target(p, ctx, sources)) is not None:
+    if not tgts and (where := _site_target(p, code, ctx, sources)) is not None:
         tgts = [where]
     flags = modality(p, lexicon, ctx)
     if ctx.question and any(t.dep_ == "ROOT" for t in clause_chain(p)):
@@ -607,8 +608,8 @@ def _drafts_for(
     for src in sources:
         pool: list[Slot | None] = [s for s in sources if s.code != src.code] if mutual else [*tgts]
         for tgt in pool or [None]:
-            if tgt is not None and tgt.code == src.code:
-                continue
+            if tgt is not None and tgt.code == src.code and tgt.via != "location":
+                continue  # the state at home is its own target only as the place acted on
             draft = Draft(src, tgt, code, entry, p, question=ctx.question, reported_by=speaker,
                           in_quote=in_quote, classes=classes,
                           location=_location(p, ctx))  # fmt: skip
@@ -644,19 +645,47 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
 
 
 # Material acts (and intents to act) are done to the state where they happen; statements,
-# meetings, appeals and protests only take place there.
+# meetings, appeals and protests abroad only take place there.
 _SITED_ROOTS = frozenset({"03", "05", "06", "07", "08", "15", "16", "17", "18", "19", "20"})
+# At home, what a state or its people do to their own country: curfews, emergencies and their
+# lifting, threats of them, protests and blockades, crackdowns and fighting.
+_HOME_ROOTS = frozenset({"07", "08", "13", "14", "15", "17", "18", "19", "20"})
 
 
-def _site_target(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> Slot | None:
-    """For an act with no target that happens in another state ("Serbia lifted the curfew
-    in Montenegro", "troops arrived in Bosnia"), that state: CAMEO's convention, and what an
-    analyst asks of such an act. A place in the source's own state gives no target."""
+# Acts news often reports without saying who did them: "a roadside bomb near Samarra killed
+# a soldier", "a missionary was arrested in Lebanon".
+_UNATTRIBUTED_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+
+
+def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[Slot]:
+    """For an act nobody is named as doing, the state where it happened (CAMEO's convention
+    for arrests, bombings and attacks by unnamed hands); none when it happened abroad of
+    no named target's state is known."""
+    subject = [c for c in p.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    tok = _site(p, ctx.place_countries) or next(
+        (t for s in subject if (t := _site(s, ctx.place_countries)) is not None), None
+    )
+    if tok is None or not tgts:
+        return []
+    country = ctx.place_countries[tok.i]
+    return [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place",
+                 via="location", name=ctx.places.get(tok.i, tok.text))]  # fmt: skip
+
+
+def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Slot]) -> Slot | None:
+    """For an act with no target, the state where it happens: another state ("Serbia lifted
+    the curfew in Montenegro", "troops arrived in Bosnia"), or the source's own for acts done
+    at home ("Turkey imposed a curfew in Cizre", "protesters blocked roads in Algiers").
+    CAMEO's convention, and what an analyst asks of such an act; the event keeps the place
+    as its `location`."""
     tok = _site(p, ctx.place_countries)
     if tok is None:
         return None
     country = ctx.place_countries[tok.i]
-    if any(s.country in (country, None) for s in sources):
+    if any(s.country is None for s in sources):
+        return None
+    home = any(s.country == country for s in sources)
+    if code[:2] not in (_HOME_ROOTS if home else _SITED_ROOTS):
         return None
     return Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place", via="location",
                 name=ctx.places.get(tok.i, tok.text))  # fmt: skip
