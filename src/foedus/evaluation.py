@@ -17,14 +17,15 @@ the predicted events, recall by the gold events. Fields a gold set does not anno
 codebook examples, modality of the PLOVER set, full codes the PLOVER set does not give) are left
 out of both sides rather than counted as errors.
 
-Our own gold set is coded by these rules: one event per source-target pair per predicate;
-"A and B agreed" with no other party gives A -> B and B -> A; places where something happens
-are never targets, but the host of a visit is; modality flags go on the event itself ("did not
-attack" is a negated 190, "denied that it attacked" a denied 190, "offered to" and "will" an
-intent flag on the 03 code or action); reported, quoted and denied content carries its
-speaker's country or organization in `reported_by`, while a speech act that is itself the event (a
-comment, a warning, an accusation) does not; non-state groups use their code (HAMAS) and UN
-organs count as the UN.
+Our own gold set is coded by these rules: one event per source-target pair per predicate; "A
+and B agreed" with no other party gives A -> B and B -> A; a place is never the target of a
+statement or meeting held there, but the host of a visit is, and so is the state where a
+material act with no other target happens (docs/coding.md, "Sites"); modality flags go on
+the event itself ("did not attack" is a negated 190, "denied that it attacked" a denied 190,
+"offered to" and "will" an intent flag on the 03 code or action); reported, quoted and
+denied content carries its speaker's country or organization in `reported_by`, while a
+speech act that is itself the event (a comment, a warning, an accusation) does not;
+non-state groups use their code (HAMAS) and UN organs count as the UN.
 """
 
 from __future__ import annotations
