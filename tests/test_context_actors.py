@@ -102,3 +102,12 @@ def test_a_supposition_is_no_demand(coder) -> None:  # type: ignore[no-untyped-d
 def test_a_state_obliging_itself_makes_no_demand(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Iran said it must defend itself.")
     assert all(c[:2] != "10" for _, _, c in got)
+
+
+@pytest.mark.parametrize(
+    "text", ["Russian-backed separatists attacked Ukrainian positions.",
+             "Pro-Iranian militants attacked Ukrainian positions."],
+)  # fmt: skip
+def test_a_patron_state_is_not_the_actor(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    assert events and all(e.source.country is None for e in events)

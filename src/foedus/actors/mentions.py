@@ -180,6 +180,7 @@ class MentionFinder:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
         matches = self._matches(words, set() if others is None else others)
         mentions: list[Mention] = []
+        matches = [m for m in matches if not _sympathy(words, m.start, m.end)]
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
             if mention is not None:
@@ -322,6 +323,23 @@ def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
                 continue
         groups.append([m])
     return groups
+
+
+_SYMPATHY_PREFIXES = frozenset({"pro", "anti"})
+_SYMPATHY_SUFFIXES = frozenset(
+    {"backed", "sponsored", "supported", "funded", "allied", "aligned", "born", "inspired",
+     "friendly", "leaning", "oriented", "brokered", "mediated"}
+)  # fmt: skip
+
+
+def _sympathy(words: Sequence[str], start: int, end: int) -> bool:
+    """ "pro-Iranian Hezbollah", "the Syrian-backed militia", "a UN-brokered deal": the state
+    named is a patron or a go-between, not the actor."""
+    before = [w.lower() for w in words[max(0, start - 2) : start]]
+    after = [w.lower() for w in words[end : end + 2]]
+    return (len(before) == 2 and before[1] == "-" and before[0] in _SYMPATHY_PREFIXES) or (
+        len(after) == 2 and after[0] == "-" and after[1] in _SYMPATHY_SUFFIXES
+    )
 
 
 def _fold(word: str) -> str:
