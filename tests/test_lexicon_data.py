@@ -244,10 +244,11 @@ ROOT_CASES = [
     ("The Sudanese army declared a unilateral truce.", "SDN", None, "0871"),
     ("Israel lifted the curfew on Hebron.", "ISR", None, "0813"),
     (
+        # the downing of an airliner is a military action: 093 since 2026.12.1
         "The Security Council opened an investigation into the downing of the airliner.",
         "UNSC",
         None,
-        "090",
+        "093",
     ),
     ("Poland demanded that Belarus release the detained journalists.", "POL", "BLR", "1053"),
     ("China lashed out at the Philippines over the reef dispute.", "CHN", None, "111"),
@@ -268,7 +269,7 @@ ROOT_CASES = [
     ("Russian soldiers beat up Ukrainian prisoners.", "RUS", "UKR", "182"),
     ("Hamas fighters held Israeli hostages as human shields.", "PSE", "ISR", "184"),
     ("Israeli forces wounded three Palestinian civilians.", "ISR", "PSE", "190"),
-    ("Sudan's army bombed a market in Darfur.", "SDN", None, "195"),
+    ("Sudan's army bombed a market in Darfur.", "SDN", "SDN", "195"),  # at home: CAMEO X->X
     ("Syrian government forces used chlorine against civilians.", "SYR", None, "2041"),
 ]
 
