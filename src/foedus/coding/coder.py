@@ -368,10 +368,12 @@ _GROUP_POSSESSIVES = frozenset({"its", "their"})
 
 # Sectors whose members act as a group even when the text does not say whose they are
 # ("rebels attacked a convoy"): coded with CAMEO's unknown-country code, "---REB".
-_STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM"})
+_STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM", "RAD"})
 # Who may well come from another state than the one a sentence names ("Israeli strikes
 # killed civilians", "rebels crossed from Sudan"): never given that state by default.
-_CROSS_BORDER_SECTORS = frozenset({"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI"})
+_CROSS_BORDER_SECTORS = frozenset(
+    {"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI", "RAD", "SET"}
+)
 _HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY"})
 _ARMED_SECTORS = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
 # Officials and the press often speak of another state than their own ("officials said
