@@ -345,3 +345,38 @@ def test_html_with_invalid_utf8_and_no_charset_is_skipped(tmp_path: Path) -> Non
     path = tmp_path / "bad.html"
     path.write_bytes(NEWS_HTML.replace("Brussels", "Br\u00fcssel").encode("latin-1"))
     assert "invalid UTF-8 at byte offset" in _skip_reason(path)
+
+
+def _through(text: str, *chain: tuple[str, str]) -> str:
+    for right, wrong in chain:  # what a misconfigured pipeline does: write one, read another
+        text = text.encode(right).decode(wrong)
+    return text
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        (("utf-8", "cp1252"),),
+        (("utf-8", "mac_roman"),),
+        (("utf-8", "mac_roman"), ("cp1252", "mac_roman")),
+    ],
+)
+def test_mojibake_is_repaired(chain: tuple[tuple[str, str], ...]) -> None:
+    from foedus.articles import repair_mojibake
+
+    clean = "Kenya’s president said – again – «no» to the Sudanese envoy."
+    garbled = _through(clean, *chain)
+    assert garbled != clean
+    assert repair_mojibake(garbled) == clean
+
+
+def test_genuine_accents_are_left_alone() -> None:
+    from foedus.articles import repair_mojibake
+
+    text = "Koštunica met Müller and Erdoğan in Zürich; São Tomé’s envoy came."
+    assert repair_mojibake(text) == text
+
+
+def test_articles_are_repaired_on_reading() -> None:
+    garbled = _through("Iran’s foreign minister", ("utf-8", "cp1252"))
+    assert Article.from_text(garbled).text == "Iran’s foreign minister"

@@ -117,8 +117,8 @@ def article_id(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalize line ends and drop trailing page furniture ("Comments", "Share", ...)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Normalize line ends, repair mojibake, drop trailing page furniture ("Comments", ...)."""
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n").strip())
     while True:
         # Furniture is a few words at the very end; searching only the tail keeps this O(1).
         tail_start = max(0, len(text) - _TAIL)
@@ -126,6 +126,39 @@ def clean_text(text: str) -> str:
         if match is None:
             return text
         text = text[: match.start()].rstrip()
+
+
+# Text that went through the wrong codecs on its way to us: UTF-8 read as Windows-1252
+# ("â€™"), as Mac Roman ("‚Äô"), or as Mac Roman, written as Windows-1252 and read as Mac
+# Roman again ("ÇƒÙ", as in the CAMEO codebook's examples). Each chain is undone in reverse.
+_MOJIBAKE_CHAINS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("cp1252", "utf-8"),),
+    (("mac_roman", "utf-8"),),
+    (("mac_roman", "cp1252"), ("mac_roman", "utf-8")),
+)
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+
+
+def repair_mojibake(text: str) -> str:
+    """`text` with each run of garbled characters decoded back, where a chain of codecs
+    undoes it exactly and gives fewer characters ("EuropeÇƒÙs" -> "Europe’s"); genuine
+    accented words ("Koštunica", "Müller") decode under no chain and stay as they are."""
+    if text.isascii():
+        return text
+    return _NON_ASCII_RUN.sub(lambda m: _undo(m.group()), text)
+
+
+def _undo(run: str) -> str:
+    for chain in _MOJIBAKE_CHAINS:
+        fixed = run
+        try:
+            for wrong, right in chain:
+                fixed = fixed.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if len(fixed) < len(run):
+            return fixed
+    return run
 
 
 def parse_date(value: object, where: str) -> dt.date | None:
