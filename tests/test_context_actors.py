@@ -111,3 +111,20 @@ def test_a_state_obliging_itself_makes_no_demand(coder) -> None:  # type: ignore
 def test_a_patron_state_is_not_the_actor(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text(text, date=DAY)
     assert events and all(e.source.country is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian troops remained on high alert along the border.", ("INDMIL", "15")),
+        ("The Sudanese army is responsible for mass killings in Darfur.", ("SDNMIL", "20")),
+    ],
+)
+def test_a_verb_or_adjective_frames_its_subjects_nominal_event(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    got = [(s, c[:2]) for s, _, c in coded(coder, text)]
+    assert expected in got
+
+
+def test_it_refers_to_the_whole_subject_phrase(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kenyan teachers' union announced that it had called off the strike."
+    assert any(s.startswith("KEN") for s, _, _ in coded(coder, text))

@@ -22,7 +22,7 @@ from foedus.articles import Article
 from foedus.cameo import load_cameo
 from foedus.coding.dates import DatePhrase, find_dates, resolve
 from foedus.coding.extract import Draft, SentenceContext, Slot, extract
-from foedus.coding.grammar import subject_token
+from foedus.coding.grammar import np_core, subject_token
 from foedus.coding.model import load_pipeline, parser_for
 from foedus.coding.quotes import QuoteSpan, find_quotes
 from foedus.coding.sentences import SentenceSpan, split_sentences
@@ -453,9 +453,11 @@ def _reporting_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
         return None
     for child in clause.head.children:
         if child.dep_ == "nsubj":
-            slot = slots.get(child.i)
-            if slot is not None and slot.kind in _GROUP_KINDS:
-                return slot
+            # "The Nigerian Union of Teachers announced that it...": the subject's phrase
+            for tok in sorted(np_core(child), key=lambda t: abs(t.i - child.i)):
+                slot = slots.get(tok.i)
+                if slot is not None and slot.kind in _GROUP_KINDS:
+                    return slot
     return None
 
 

@@ -129,7 +129,7 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
         for mod in np_core(conj):
             if mod.i != conj.i and mod.conjuncts:
                 slots += [ctx.slots.get(m.i) for m in (mod, *mod.conjuncts)]
-        if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN"):
+        if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN", "NUM"):
             slots = [*_np_actors_via_of(conj, ctx)]
         for slot in slots:
             if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
@@ -179,7 +179,33 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
         tok = subject_token(p.head)
         return actors_at(tok, ctx) if tok is not None else []
+    if p.dep_ == "pobj" and _frames_noun(p.head):
+        # "troops remained on alert", "negotiators return to Geneva for talks", "forces
+        # engaged in ethnic cleansing", "the government is responsible for mass killings"
+        holder = p.head.head
+        tok = subject_token(holder.head if holder.dep_ == "acomp" else holder)
+        return actors_at(tok, ctx) if tok is not None else []
     return []
+
+
+# Prepositions by which a verb (or a predicative adjective) frames a nominal event its subject
+# takes part in; "in" only after verbs of taking part ("died in an attack" owns no attack).
+_FRAMING_PREPS = frozenset({"on", "for"})
+_TAKING_PART = frozenset({"engage", "participate", "involve", "join", "take"})
+_RESPONSIBLE = frozenset({"responsible", "guilty", "culpable", "liable"})
+
+
+def _frames_noun(prep: Token) -> bool:
+    head = prep.head
+    if prep.dep_ != "prep" or head.i == prep.i:
+        return False
+    if head.pos_ == "ADJ":
+        return head.dep_ == "acomp" and head.lemma_.lower() in _RESPONSIBLE
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return prep.lower_ in _FRAMING_PREPS or (
+        prep.lower_ == "in" and head.lemma_.lower() in _TAKING_PART
+    )
 
 
 def targets(
