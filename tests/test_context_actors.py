@@ -128,3 +128,20 @@ def test_a_verb_or_adjective_frames_its_subjects_nominal_event(coder, text, expe
 def test_it_refers_to_the_whole_subject_phrase(coder) -> None:  # type: ignore[no-untyped-def]
     text = "The Kenyan teachers' union announced that it had called off the strike."
     assert any(s.startswith("KEN") for s, _, _ in coded(coder, text))
+
+
+def test_people_take_the_state_they_come_from(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("A teacher from Crimea was detained in Russia.", date=DAY)
+    assert [(e.source.code, e.target and e.target.code, e.cameo) for e in events] == [
+        ("RUS", "UKRCVL", "173")
+    ]
+
+
+def test_an_attitude_participle_has_its_subject_as_source(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Hungary is opposed to Ukrainian membership of the EU.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("HUN", "UKR", "11")]
+
+
+def test_a_noun_modifying_another_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Japanese aid groups met the Afghan foreign minister.")
+    assert {c for _, _, c in got} == {"040"}

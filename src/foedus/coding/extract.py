@@ -155,7 +155,21 @@ def _np_actors_via_of(head: Token, ctx: SentenceContext) -> list[Slot]:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    return actors_at(pobj, ctx)
+                    found = actors_at(pobj, ctx)
+                    if not found and prep.lower_ == "from" and head.pos_ == "NOUN":
+                        found = _origin(pobj, ctx)
+                    return found
+    return []
+
+
+def _origin(pobj: Token, ctx: SentenceContext) -> list[Slot]:
+    """ "a missionary from Calgary", "refugees from Darfur": people take the state they come
+    from, as its civilians."""
+    for tok in np_core(pobj):
+        if tok.i in ctx.place_countries:
+            country = ctx.place_countries[tok.i]
+            return [Slot(tok.i, tok.i + 1, country + "CVL", country, ("CVL",), None, tok.text,
+                         "place", via="origin", name=ctx.places.get(tok.i, tok.text))]  # fmt: skip
     return []
 
 
@@ -451,7 +465,8 @@ def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateE
                 entries = tuple(e for e in entries if e.object or e.particle)
             if entries:
                 found.append((tok, entries))
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns and tok.dep_ != "compound":
+            # a noun modifying another ("border patrol agents", "aid groups") names no event
             found.append((tok, lexicon.nouns[lemma]))
         elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") and lemma in lexicon.adjectives:
             # only predicative: "was optimistic about the talks", not "an optimistic tone"

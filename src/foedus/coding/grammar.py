@@ -114,6 +114,8 @@ def subject_token(p: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if any(c.dep_ == "nsubjpass" for c in p.children):
+            if p.lower_ in STATIVE_PARTICIPLES:
+                return next(c for c in p.children if c.dep_ == "nsubjpass")
             return None
         head = p.head
         if head.i == p.i:
@@ -143,9 +145,19 @@ def subject_token(p: Token) -> Token | None:
     return None
 
 
+# Participles of attitude whose grammatical subject holds the attitude: "Israel is opposed
+# to French mediation", "Vietnam is committed to reform".
+STATIVE_PARTICIPLES = frozenset(
+    {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "concerned",
+     "alarmed", "dismayed", "disappointed", "satisfied", "pleased", "interested", "inclined"}
+)  # fmt: skip
+
+
 def _agentless_passive(p: Token) -> bool:
     """ "unless requested", "the treaty signed in 2025": a participle with nobody doing it."""
     if p.tag_ != "VBN" or any(c.dep_ in ("nsubj", "agent") for c in p.children):
+        return False
+    if p.lower_ in STATIVE_PARTICIPLES:
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in p.children)
     return not perfect and p.dep_ in ("advcl", "acl", "amod", "relcl", "ROOT", "conj", "xcomp")
