@@ -34,7 +34,7 @@ CASES = [
     ("Spain offered to extradite the suspect to Colombia.", "ESP", "0313"),
     ("The United States demanded that China open its markets to American goods.", "USA", "1011"),
     ("Brazilian prosecutors opened an investigation into corruption at Petrobras.", "BRA", "091"),
-    ("Ukraine began an investigation into bribery at the defence ministry.", "UKR", "091"),
+    ("Ukraine opened an investigation into bribery at the defence ministry.", "UKR", "091"),
     ("The UN opened an inquiry into human rights abuses in Myanmar.", "UN", "092"),
     ("Kenya opened an investigation into the terrorist attack on the mall.", "KEN", "091"),
     ("Venezuela's opposition accused the government of corruption.", "VEN", "1121"),
@@ -78,6 +78,14 @@ CASES = [
     ("The IMF approved a loan to Pakistan.", "IMF", "071"),
     ("Sudanese militias carried out mass killings of civilians in Darfur.", "SDN", "202"),
     ("The Zambian president reneged on his promise of a new constitution.", "ZMB", "1234"),
+    ("Serbia's president rejected calls to resign.", "SRB", "1231"),
+    ("Afghan militants tried to assassinate the governor of Kandahar.", "AFG", "185"),
+    ("Gunmen in Kenya made an assassination attempt on the opposition leader.", "KEN", "185"),
+    ("Israel allowed food and medicine into Gaza.", "ISR", "0863"),
+    ("Iran shut down the internet across the country.", "IRN", "1721"),
+    ("Azerbaijan closed the Russian news agency's office in Baku.", "AZE", "1721"),
+    ("Russia revoked the accreditation of the German broadcaster.", "RUS", "1721"),
+    ("Russia refused to withdraw its troops from Ukraine.", "RUS", "1246"),
 ]
 
 # Everyday verbs of the new patterns in sport and entertainment senses: no event.
@@ -89,6 +97,7 @@ QUIET = [
     "Chelsea approved the transfer of the striker.",
     "England paid compensation for the cancelled tour.",
     "Spain started the match into the wind.",
+    "The broadband company offers internet access to millions of homes.",
 ]
 
 
