@@ -145,3 +145,27 @@ def test_an_attitude_participle_has_its_subject_as_source(coder) -> None:  # typ
 def test_a_noun_modifying_another_is_no_event(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Japanese aid groups met the Afghan foreign minister.")
     assert {c for _, _, c in got} == {"040"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Thai government announced that it is prepared to impose martial law.",
+         [("THAGOV", None, "1324")]),
+        ("NATO said it would tighten the naval blockade of Libya.", [("NATO", "LBY", "1381")]),
+    ],
+)  # fmt: skip
+def test_a_conflictual_act_its_source_says_it_will_do_is_a_threat(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    assert coded(coder, text) == expected
+    assert not events[0].intent and events[0].reported_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poland said that Russia may attack NATO territory.",
+     "Iran said it would not attack its neighbours."],
+)  # fmt: skip
+def test_a_prediction_or_a_promise_not_to_act_is_no_threat(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    assert any(e.cameo.startswith("19") for e in events)

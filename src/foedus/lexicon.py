@@ -102,6 +102,7 @@ class Lexicon:
     """Predicative adjectives of attitude ("was optimistic about", "critical of")."""
     objects: Mapping[str, ObjectClass]
     intent_remap: Mapping[str, str]
+    threat_remap: Mapping[str, str]
     discards: Mapping[str, tuple[tuple[str, ...], ...]]
     cues: Cues
     surface: frozenset[str] = field(default=frozenset())
@@ -113,10 +114,20 @@ class Lexicon:
 
     def intent_code(self, code: str) -> str:
         """The 'express intent' code for an action only intended or offered."""
-        for key in (code, code[:3], code[:2]):
-            if key in self.intent_remap:
-                return self.intent_remap[key]
-        return code
+        return _remapped(self.intent_remap, code) or code
+
+    def threat_code(self, code: str) -> str | None:
+        """The threat (13x) a source makes by saying it will do conflictual act `code`, or
+        None when the act is no conflict."""
+        return _remapped(self.threat_remap, code)
+
+
+def _remapped(table: Mapping[str, str], code: str) -> str | None:
+    """The value of the longest key of `table` that `code` starts with (code, 3, 2 digits)."""
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None
 
 
 def _read(folder: Path | None, name: str) -> tuple[str, dict[str, Any]]:
@@ -358,7 +369,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     ]
     where_i, intent_data = _read(folder, "intent.toml")
     remap = {str(k): str(v) for k, v in intent_data.get("remap", {}).items()}
-    bad = [v for v in remap.values() if v not in load_cameo()]
+    threat = {str(k): str(v) for k, v in intent_data.get("threat", {}).items()}
+    bad = [v for v in (*remap.values(), *threat.values()) if v not in load_cameo()]
     if bad:
         raise DataFileError(f"{where_i}: remap targets {bad} are not CAMEO codes.")
     _, discard_data = _read(folder, "discards.toml")
@@ -388,6 +400,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         adjectives=_index(adjectives),
         objects=objects,
         intent_remap=remap,
+        threat_remap=threat,
         discards=discards,
         cues=_cues(where_c, cue_data),
         surface=_surface_forms(lemmas),

@@ -461,8 +461,11 @@ def predicates(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, tuple[PredicateE
         if tok.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
             entries = lexicon.verbs[lemma]
             if lemma in speech:
-                # a speech verb is an event only with a telling object: "declared a ceasefire"
-                entries = tuple(e for e in entries if e.object or e.particle)
+                # a speech verb is an event only with a telling object: "declared a ceasefire",
+                # not "announced that it would impose martial law" (the clause is the event)
+                nominal = any(c.dep_ in ("dobj", "nsubjpass", "attr", "prep", "prt")
+                              for c in tok.children)  # fmt: skip
+                entries = tuple(e for e in entries if (e.object or e.particle) and nominal)
             if entries:
                 found.append((tok, entries))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns and tok.dep_ != "compound":
@@ -656,10 +659,24 @@ def _drafts_for(
                           location=_location(p, ctx))  # fmt: skip
             draft.negated, draft.hypothetical = flags["negated"], flags["hypothetical"]
             draft.intent, draft.denied = flags["intent"], flags["denied"]
-            out.append(draft)
+            out.append(_as_threat(draft, lexicon))
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
+    """A conflictual act its own source says it will, would or is ready to do is that
+    source's threat (13x): "Iraq announced it is prepared to impose martial law" is 1324. A
+    promise not to act, a denial, or another's prediction stays as it is."""
+    speaker = d.reported_by
+    own = speaker is not None and (speaker.code == d.source.code or (
+        speaker.country is not None and speaker.country == d.source.country))  # fmt: skip
+    threat = lexicon.threat_code(d.code)
+    if not (d.intent or d.hypothetical) or d.negated or d.denied or not own or threat is None:
+        return d
+    return replace(d, code=threat, intent=False, hypothetical=False, reported_by=None,
+                   inferred=d.inferred | {"threat"})  # fmt: skip
 
 
 def _location(p: Token, ctx: SentenceContext) -> str | None:
