@@ -169,3 +169,15 @@ def test_a_conflictual_act_its_source_says_it_will_do_is_a_threat(coder, text, e
 def test_a_prediction_or_a_promise_not_to_act_is_no_threat(coder, text: str) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text(text, date=DAY)
     assert any(e.cameo.startswith("19") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Ukraine rejected a Russian offer to hold talks in Minsk.", "12", "03"),
+        ("Turkish farmers blocked roads to demand higher grain prices.", "14", "10"),
+    ],
+)
+def test_a_purpose_or_an_offers_content_is_no_event(coder, text, kept, dropped) -> None:  # type: ignore[no-untyped-def]
+    roots = {c[:2] for _, _, c in coded(coder, text)}
+    assert kept in roots and dropped not in roots

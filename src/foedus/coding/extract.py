@@ -493,7 +493,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     drafts = [_as_demand(d, lexicon) for d in drafts] + _obligations(doc, ctx, lexicon, drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
-    return _drop_shadowed(_dedupe(_drop_asked_for(drafts)))
+    return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts))))
 
 
 # Modals of obligation in reported speech: "Russia said Sudan must return the helicopter" is
@@ -593,6 +593,42 @@ def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
         return False
 
     return [d for d in drafts if not asked_for(d)]
+
+
+def _drop_contents(drafts: list[Draft]) -> list[Draft]:
+    """Acts that are only the purpose or the content of another coded act have not happened:
+    "began a hunger strike to demand reforms" is the strike (the demand is its purpose),
+    "rejected a US offer to host a summit" and "rejected an invitation to attend" are the
+    rejection (what was offered is not an event of its own)."""
+    anchors = {d.anchor.i for d in drafts}
+    coded_near = anchors | {
+        c.i for d in drafts for c in d.anchor.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+    }
+    arguments = coded_near | {
+        g.i for d in drafts for c in d.anchor.children if c.dep_ == "prep"
+        for g in c.children if g.dep_ == "pobj"
+    }  # fmt: skip
+
+    def content(d: Draft) -> bool:
+        a = d.anchor
+        infinitive = a.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in a.children
+        )
+        main = a.head
+        if (
+            a.dep_ == "advcl"
+            and infinitive
+            and (
+                main.i in coded_near or any(c.i in coded_near for c in main.children if c.i != a.i)
+            )
+        ):
+            return True  # a purpose of an act coded in the main clause
+        if a.dep_ == "acl" and infinitive and a.head.i in arguments:
+            return True  # what a coded offer, demand or invitation is for
+        owner = a.head.head  # "a proposal for signing", not "accused Russia of shelling"
+        return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
+
+    return [d for d in drafts if not content(d)]
 
 
 def _argument_of(noun: Token, predicates: set[int]) -> bool:
