@@ -56,3 +56,15 @@ def test_places_are_never_actors(finder: MentionFinder) -> None:
 def test_bare_office_without_country_is_unresolved(finder: MentionFinder) -> None:
     found = finder.find(words("the president said"))
     assert found[0].kind == "title" and found[0].code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("The Kurdistan Workers' Party attacked.", "PKK"), ("The G-7 condemned it.", "G7")],
+)
+def test_names_split_as_spacy_splits_them(text: str, code: str) -> None:
+    import spacy
+
+    words = [t.text for t in spacy.blank("en").tokenizer(text)]  # English tokenizer rules
+    found = MentionFinder(load_actor_tables()).find(words)
+    assert [m.code for m in found] == [code]

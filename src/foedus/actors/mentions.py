@@ -10,6 +10,7 @@ and "turkey" stay ordinary words. Adjacent pieces are composed into one actor:
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -357,13 +358,11 @@ def _split(phrase: str, lower: bool = True) -> list[str]:
     for word in text.replace("’", "'").split():
         if word.endswith("'s") and len(word) > 2:
             out += [word[:-2], "'s"]
+        elif word.endswith("'") and len(word) > 1:
+            out += [word[:-1], "'"]  # "Kurdistan Workers' Party"
         elif "-" in word and len(word) > 1 and not word.startswith("-"):
-            parts = word.split("-")
-            for k, part in enumerate(parts):
-                if k:
-                    out.append("-")
-                if part:
-                    out.append(part)
+            # spaCy splits a hyphen only before a letter: "al-Aqsa" but "G-7", "M-19"
+            out += [p for p in re.split(r"(-)(?=[^\W\d_])", word) if p]
         else:
             out.append(word)
     return out
