@@ -181,3 +181,20 @@ def test_a_prediction_or_a_promise_not_to_act_is_no_threat(coder, text: str) -> 
 def test_a_purpose_or_an_offers_content_is_no_event(coder, text, kept, dropped) -> None:  # type: ignore[no-untyped-def]
     roots = {c[:2] for _, _, c in coded(coder, text)}
     assert kept in roots and dropped not in roots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain mobilized reservists for a possible war against Iraq.", ("GBR", "IRQ", "15")),
+        ("Italy announced a suspension of flights with Serbia.", ("ITA", "SRB", "16")),
+        ("Protesters blocked roads in the city of Homs.", ("SYRCVL", "SYR", "14")),
+    ],
+)
+def test_targets_and_sites_one_phrase_down(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(s, t, c[:2]) for s, t, c in coded(coder, text)]
+
+
+def test_ethnic_groups_are_not_the_state_of_their_name(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Serbian police arrested ethnic Albanians in southern Serbia.")
+    assert got and all(t != "ALB" and (t or "").startswith("SRB") for _, t, _ in got)

@@ -181,7 +181,9 @@ class MentionFinder:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
         matches = self._matches(words, set() if others is None else others)
         mentions: list[Mention] = []
-        matches = [m for m in matches if not _sympathy(words, m.start, m.end)]
+        matches = [
+            m for m in matches if not _sympathy(words, m.start, m.end) and not _ethnic(words, m)
+        ]
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
             if mention is not None:
@@ -341,6 +343,13 @@ def _sympathy(words: Sequence[str], start: int, end: int) -> bool:
     return (len(before) == 2 and before[1] == "-" and before[0] in _SYMPATHY_PREFIXES) or (
         len(after) == 2 and after[0] == "-" and after[1] in _SYMPATHY_SUFFIXES
     )
+
+
+def _ethnic(words: Sequence[str], m: _Match) -> bool:
+    """ "ethnic Albanians in Serbia", "ethnic Russians": a people, not the state of that name
+    (the coder places them by the sentence, as CAMEO does)."""
+    before = words[m.start - 1].lower() if m.start else ""
+    return before == "ethnic" and any(e.kind in ("country", "adjective") for e in m.entries)
 
 
 def _fold(word: str) -> str:

@@ -136,10 +136,12 @@ class Coder:
         """A sentence can hold an event only with a candidate predicate and someone to do it:
         an actor named in it, or a pronoun that can refer to one named before ("he" after a
         person, "its" after a state, "we" inside a quotation)."""
+        found = self.finder.find(s.words)
+        placed = any(m.country for m in found)  # role words may take the state named
         mentions = [
             m
-            for m in self.finder.find(s.words)
-            if m.kind != "place" and (m.code or m.kind != "agent" or _stateless(m))
+            for m in found
+            if m.kind != "place" and (m.code or m.kind != "agent" or placed or _stateless(m))
         ]
         before = (seen.person, seen.group)
         seen.person |= any(m.kind in ("person", "title") for m in mentions)
@@ -403,7 +405,9 @@ def _in_context(
     if country is None:
         sole = _sole_country(mentions)
         local = m.kind == "title" or not set(m.sectors) & _CROSS_BORDER_SECTORS
-        if local or (sole in domestic and not set(m.sectors) & _ARMED_SECTORS):
+        # "protesters blocked roads in Homs": the one state is only where it happens
+        at_home = sole in domestic or all(x.kind == "place" for x in mentions if x.country)
+        if local or (at_home and not set(m.sectors) & _ARMED_SECTORS):
             country = sole
     if country is None:
         if m.kind != "agent" or not set(m.sectors) & _STATELESS_SECTORS:

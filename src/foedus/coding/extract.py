@@ -258,7 +258,33 @@ def targets(
                 found += [s for s in targets(child, entry, ctx, sources) if s not in found]
     if not found:
         found = others(_implicit_targets(p, entry, ctx))
+    if not found:
+        found = others(_nested_targets(p, entry, ctx))
     return found
+
+
+# Nouns and phrases through which a predicate names its target one level down: "war against
+# Iraq" after "mobilized reservists for", "links with Serbia" after "suspension of".
+_NESTED_PREPS = frozenset({"against", "with"})
+_NESTING = frozenset({"for", "of", "in", "into"})
+
+
+def _nested_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
+    """Targets in a phrase inside the predicate's own phrase: "mobilized reservists for a
+    possible war against Iraq", "a suspension of air links with Serbia"."""
+    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _NESTING:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for inner in pobj.children:
+                    wanted = inner.lower_ in _NESTED_PREPS and inner.lower_ in entry.target_preps
+                    if inner.dep_ == "prep" and wanted:
+                        found = _prep_objects(inner, ctx)
+                        if found:
+                            return found
+    return []
 
 
 def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
@@ -725,16 +751,30 @@ def _location(p: Token, ctx: SentenceContext) -> str | None:
 def _site(p: Token, places: dict[int, str]) -> Token | None:
     """The place token after a locative preposition on the predicate, its object, or the
     object of its other prepositions ("sent troops to a force in Liberia")."""
-    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass"))]
+    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass", "xcomp"))]
     heads += [g for h in heads[:] for c in h.children if c.dep_ == "prep"
               and c.lower_ not in _LOCATIVE for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
                 for pobj in prep.children:
-                    for tok in np_core(pobj):
-                        if tok.i in places:
-                            return tok
+                    tok = _place_in(pobj, places)
+                    if tok is not None:
+                        return tok
+    return None
+
+
+def _place_in(pobj: Token, places: dict[int, str], depth: int = 0) -> Token | None:
+    """The place a locative phrase names, also through "the city of X", "targets in X"."""
+    for tok in np_core(pobj):
+        if tok.i in places:
+            return tok
+    if depth < 2:
+        for prep in pobj.children:
+            if prep.dep_ == "prep" and (prep.lower_ in _LOCATIVE or prep.lower_ == "of"):
+                for inner in prep.children:
+                    if inner.dep_ == "pobj" and (found := _place_in(inner, places, depth + 1)):
+                        return found
     return None
 
 
