@@ -198,3 +198,8 @@ def test_targets_and_sites_one_phrase_down(coder, text, expected) -> None:  # ty
 def test_ethnic_groups_are_not_the_state_of_their_name(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Serbian police arrested ethnic Albanians in southern Serbia.")
     assert got and all(t != "ALB" and (t or "").startswith("SRB") for _, t, _ in got)
+
+
+def test_a_protest_takes_the_reform_it_demands(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Young Kenyans blocked roads in Nairobi demanding the resignation of the president."
+    assert "1441" in {c for _, _, c in coded(coder, text)}

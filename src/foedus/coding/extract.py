@@ -45,6 +45,7 @@ _LIGHT_VERBS = frozenset(
         "give",
         "deliver",
         "stage",
+        "stag",  # spaCy's lemma of "staged"
         "mount",
         "begin",
         "start",
@@ -519,6 +520,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     drafts = [_as_demand(d, lexicon) for d in drafts] + _obligations(doc, ctx, lexicon, drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
+    _refine_protests(drafts)
     return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts))))
 
 
@@ -619,6 +621,29 @@ def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
         return False
 
     return [d for d in drafts if not asked_for(d)]
+
+
+# Protests (141-145) take the fourth digit of the political reform they demand (1041-1044,
+# or the appeal 0241-0244): leadership change 1, policy change 2, rights 3, institutions 4.
+_PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+_REFORM_DEMANDS = frozenset({"104", "024"})
+
+
+def _refine_protests(drafts: list[Draft]) -> None:
+    """ "Students staged demonstrations to demand political reforms" is a demonstration for
+    policy change (1412); "blocked roads demanding that he be reinstated", for a change of
+    leadership (1441). The demand is the protest's purpose or its accompanying cry."""
+    for d in drafts:
+        if d.code not in _PROTESTS:
+            continue
+        for other in drafts:
+            a = other.anchor
+            near = {d.anchor.i, d.anchor.head.i, *(c.i for c in d.anchor.children)}
+            linked = a.dep_ in ("advcl", "xcomp", "acl", "conj") and a.head.i in near
+            if linked and other.code[:3] in _REFORM_DEMANDS and len(other.code) == 4:
+                d.code = d.code + other.code[3]
+                d.inferred.add("code")
+                break
 
 
 def _drop_contents(drafts: list[Draft]) -> list[Draft]:
