@@ -203,3 +203,13 @@ def test_ethnic_groups_are_not_the_state_of_their_name(coder) -> None:  # type: 
 def test_a_protest_takes_the_reform_it_demands(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Young Kenyans blocked roads in Nairobi demanding the resignation of the president."
     assert "1441" in {c for _, _, c in coded(coder, text)}
+
+
+def test_a_state_adjective_inside_the_phrase_places_an_armed_group(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Irish nationalist guerrillas wounded two British soldiers.")
+    assert got and got[0][0] == "IRLREB"
+
+
+def test_carrying_on_a_nominal_act_makes_its_subject_the_source(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Russia completed the withdrawal of its troops from Kherson.")
+    assert any(s == "RUS" and c.startswith("087") for s, _, c in got)

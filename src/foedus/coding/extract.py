@@ -52,6 +52,17 @@ _LIGHT_VERBS = frozenset(
         "open",
         "resume",
         "continue",
+        # carrying an act on or through: "completed their withdrawal", "sped up the pullout"
+        "complete",
+        "finish",
+        "accelerate",
+        "speed",
+        "intensify",
+        "escalate",
+        "step",
+        "expand",
+        "undertake",
+        "pursue",
     ]
 )
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
