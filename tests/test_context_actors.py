@@ -213,3 +213,17 @@ def test_a_state_adjective_inside_the_phrase_places_an_armed_group(coder) -> Non
 def test_carrying_on_a_nominal_act_makes_its_subject_the_source(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Russia completed the withdrawal of its troops from Kherson.")
     assert any(s == "RUS" and c.startswith("087") for s, _, c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey threatened to halt the talks if Greece deployed troops on the islands.",
+         ("TUR", "GRC", "13")),
+        ("Serbian students staged a hunger strike.", ("SRBEDU", "SRB", "14")),
+        ("Teachers staged protests to demand that the Kenyan government raise their pay.",
+         ("KENEDU", "KENGOV", "14")),
+    ],
+)  # fmt: skip
+def test_whom_threats_and_protests_are_against(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(s, t, c[:2]) for s, t, c in coded(coder, text)]

@@ -272,7 +272,22 @@ def targets(
         found = others(_implicit_targets(p, entry, ctx))
     if not found:
         found = others(_nested_targets(p, entry, ctx))
+    if not found and entry.family == "13":
+        found = others(_conditioned(p, ctx))
     return found
+
+
+def _conditioned(p: Token, ctx: SentenceContext) -> list[Slot]:
+    """Whom a threat is made to: the one whose act is its condition ("threatened to stop the
+    talks if the United States deploys missiles", "will withdraw unless Baghdad accepts")."""
+    for tok in (p, *(c for c in p.children if c.dep_ == "xcomp")):
+        for clause in tok.children:
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & {"if", "unless", "until"}:
+                subject = subject_token(clause)
+                if subject is not None and (found := actors_at(subject, ctx)):
+                    return found
+    return []
 
 
 # Nouns and phrases through which a predicate names its target one level down: "war against
@@ -637,24 +652,35 @@ def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
 # Protests (141-145) take the fourth digit of the political reform they demand (1041-1044,
 # or the appeal 0241-0244): leadership change 1, policy change 2, rights 3, institutions 4.
 _PROTESTS = frozenset({"141", "142", "143", "144", "145"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _REFORM_DEMANDS = frozenset({"104", "024"})
 
 
 def _refine_protests(drafts: list[Draft]) -> None:
     """ "Students staged demonstrations to demand political reforms" is a demonstration for
     policy change (1412); "blocked roads demanding that he be reinstated", for a change of
-    leadership (1441). The demand is the protest's purpose or its accompanying cry."""
+    leadership (1441). The demand is the protest's purpose or its accompanying cry, and whom
+    it is made of is whom the protest is against. A protest by a state's people against no
+    one named is against their own state (CAMEO's domestic protest)."""
     for d in drafts:
-        if d.code not in _PROTESTS:
+        if d.code[:2] != "14":
             continue
         for other in drafts:
             a = other.anchor
             near = {d.anchor.i, d.anchor.head.i, *(c.i for c in d.anchor.children)}
-            linked = a.dep_ in ("advcl", "xcomp", "acl", "conj") and a.head.i in near
-            if linked and other.code[:3] in _REFORM_DEMANDS and len(other.code) == 4:
+            if a.dep_ not in ("advcl", "xcomp", "acl", "conj") or a.head.i not in near:
+                continue
+            if d.target is None and other.target is not None and other is not d:
+                d.target = other.target
+                d.inferred.add("target")
+            if d.code in _PROTESTS and other.code[:3] in _REFORM_DEMANDS and len(other.code) == 4:
                 d.code = d.code + other.code[3]
                 d.inferred.add("code")
-                break
+        if d.target is None and d.source.country and not set(d.source.sectors) & _STATE_SECTORS:
+            country = d.source.country
+            d.target = replace(d.source, code=country, sectors=(), entity=None, kind="country",
+                               via="home")  # fmt: skip
+            d.inferred.add("target")
 
 
 def _drop_contents(drafts: list[Draft]) -> list[Draft]:
@@ -816,7 +842,7 @@ def _place_in(pobj: Token, places: dict[int, str], depth: int = 0) -> Token | No
 
 # Material acts (and intents to act) are done to the state where they happen; statements,
 # meetings, appeals and protests abroad only take place there.
-_SITED_ROOTS = frozenset({"03", "05", "06", "07", "08", "15", "16", "17", "18", "19", "20"})
+_SITED_ROOTS = frozenset({"03", "05", "06", "07", "08", "13", "15", "16", "17", "18", "19", "20"})
 # At home, what a state or its people do to their own country: curfews, emergencies and their
 # lifting, threats of them, protests and blockades, crackdowns and fighting.
 _HOME_ROOTS = frozenset({"07", "08", "13", "14", "15", "17", "18", "19", "20"})
