@@ -86,6 +86,30 @@ CASES = [
     ("Azerbaijan closed the Russian news agency's office in Baku.", "AZE", "1721"),
     ("Russia revoked the accreditation of the German broadcaster.", "RUS", "1721"),
     ("Russia refused to withdraw its troops from Ukraine.", "RUS", "1246"),
+    # joint exercises, or exercises with a partner, are military cooperation (062)
+    ("Chinese and Russian warships began joint war games in the Sea of Japan.", "CHN", "062"),
+    ("India launched naval exercises with France off the coast of Goa.", "IND", "062"),
+    ("North Korea launched large-scale military drills near the border.", "PRK", "150"),
+    # a promise of aid to a country at war is a promise of aid
+    ("Britain promised to continue military aid to war-torn Somalia.", "GBR", "0332"),
+    ("Hamas vowed revenge for the killing of its leader.", "PSE", "138"),
+    # killing an officeholder or commander is an assassination (186)
+    ("Afghan militants killed the deputy governor of Kunduz province.", "AFG", "186"),
+    ("Israel killed a senior Hezbollah commander in an airstrike in Lebanon.", "ISR", "186"),
+    ("Mexican gunmen shot dead the mayor of a town in Guerrero.", "MEX", "186"),
+    # destroying infrastructure is destroying property (1712)
+    ("Afghan guerrillas blew up three power lines leading into Kabul.", "AFG", "1712"),
+    # driving people from their homes is a mass expulsion (201)
+    ("Israeli forces drove thousands of Palestinians from their homes in Jenin.", "ISR", "201"),
+    ("Sudan's army forced residents out of their homes in Omdurman.", "SDN", "201"),
+    # stopping aid deliveries reduces aid (162x)
+    ("Israel suspended aid deliveries to Gaza.", "ISR", "1623"),
+    # rights and assembly granted (0833), candidates allowed to run (0812)
+    ("Pakistan allowed the opposition to hold a rally in Islamabad.", "PAK", "0833"),
+    ("Egypt expanded press freedoms.", "EGY", "0833"),
+    ("The Ivorian court allowed the opposition candidate to run in the election.", "CIV", "0812"),
+    # refugees seeking refuge demand shelter (1033)
+    ("Thousands of Sudanese sought refuge in Chad.", "SDN", "1033"),
 ]
 
 # Everyday verbs of the new patterns in sport and entertainment senses: no event.
