@@ -227,3 +227,9 @@ def test_carrying_on_a_nominal_act_makes_its_subject_the_source(coder) -> None: 
 )  # fmt: skip
 def test_whom_threats_and_protests_are_against(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in [(s, t, c[:2]) for s, t, c in coded(coder, text)]
+
+
+def test_a_protests_cry_is_part_of_the_protest(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Georgian students protested in Tbilisi demanding the resignation of the government."
+    roots = [c[:2] for _, _, c in coded(coder, text)]
+    assert "14" in roots and "10" not in roots

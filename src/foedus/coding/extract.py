@@ -547,6 +547,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
     _refine_protests(drafts)
+    drafts = [d for d in drafts if "cry" not in d.inferred]
     return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts))))
 
 
@@ -676,6 +677,8 @@ def _refine_protests(drafts: list[Draft]) -> None:
             if d.code in _PROTESTS and other.code[:3] in _REFORM_DEMANDS and len(other.code) == 4:
                 d.code = d.code + other.code[3]
                 d.inferred.add("code")
+            if other.code[:2] in ("02", "10") and other.source.code == d.source.code:
+                other.inferred.add("cry")  # the protest's cry, part of the protest
         if d.target is None and d.source.country and not set(d.source.sectors) & _STATE_SECTORS:
             country = d.source.country
             d.target = replace(d.source, code=country, sectors=(), entity=None, kind="country",
@@ -731,10 +734,11 @@ def _drop_shadowed(drafts: list[Draft]) -> list[Draft]:
     linked to it in the parse ("willingness to broker peace between A and B") says less."""
     kept = []
     for d in drafts:
+        chain = {t.i for t in clause_chain(d.anchor)}  # "agreed to undertake joint exercises"
         shadowed = d.target is None and any(
             o.target is not None
             and o.source.code == d.source.code
-            and (o.anchor.head.i == d.anchor.i or d.anchor.head.i == o.anchor.i)
+            and (o.anchor.head.i == d.anchor.i or o.anchor.i in chain)
             for o in drafts
         )
         if not shadowed:
