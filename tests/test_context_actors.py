@@ -233,3 +233,11 @@ def test_a_protests_cry_is_part_of_the_protest(coder) -> None:  # type: ignore[n
     text = "Georgian students protested in Tbilisi demanding the resignation of the government."
     roots = [c[:2] for _, _, c in coded(coder, text)]
     assert "14" in roots and "10" not in roots
+
+
+def test_irregular_past_forms_reach_the_parser(coder) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, "Syrian rebels blew up a bridge.") == [("SYRREB", None, "1712")]
+
+
+def test_a_preposition_the_entry_names_gives_a_target_even_if_locative(coder) -> None:  # type: ignore[no-untyped-def]
+    assert ("IRQ", "IRN", "1033") in coded(coder, "Iraqi Kurds sought refuge in Iran.")

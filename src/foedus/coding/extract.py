@@ -15,7 +15,7 @@ from foedus.coding.grammar import (
     object_phrases,
     subject_token,
 )
-from foedus.lexicon import Cues, Lexicon, ObjectClass, PredicateEntry
+from foedus.lexicon import DEFAULT_TARGET_PREPS, Cues, Lexicon, ObjectClass, PredicateEntry
 
 __all__ = ["Draft", "SentenceContext", "Slot", "extract"]
 
@@ -255,8 +255,10 @@ def targets(
         elif child.dep_ in ("prep", "dative") and (
             child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
         ):
-            # "arrived in Moscow" is a visit to Russia; elsewhere "in Moscow" is a place
-            found += others(_prep_objects(child, ctx, locative_ok=visit))
+            # "arrived in Moscow" is a visit to Russia; elsewhere "in Moscow" is a place, unless
+            # the entry names the preposition itself ("sought refuge in Chad")
+            explicit = child.lower_ not in DEFAULT_TARGET_PREPS
+            found += others(_prep_objects(child, ctx, locative_ok=visit or explicit))
     if not found:
         # "offered military support to Iran", "broker peace between Iran and Israel"
         for child in p.children:
@@ -344,11 +346,16 @@ def _prep_objects(prep: Token, ctx: SentenceContext, locative_ok: bool = False) 
 # -- code -----------------------------------------------------------------------------------
 
 
-def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
+def _classes(p: Token, lexicon: Lexicon, means: bool = False) -> list[ObjectClass]:
     """Object classes named in what `p` acts on: the direct object's first, and within one
-    phrase the longest match first ("air defence cooperation" before "cooperation")."""
+    phrase the longest match first ("air defence cooperation" before "cooperation"). With
+    `means`, the subject's phrase last: for violence the subject is often the weapon or the
+    way ("suicide bombers killed", "a car bomb killed", "tanks shelled")."""
+    phrases = object_phrases(p)
+    if means:
+        phrases += [(None, list(c.subtree)) for c in p.children if c.dep_ == "nsubj"]
     ranked: list[tuple[int, int, int, ObjectClass]] = []
-    for rank, (_prep, tokens) in enumerate(object_phrases(p)):
+    for rank, (_prep, tokens) in enumerate(phrases):
         seqs = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
         for seq in seqs:
             for i in range(len(seq)):
@@ -362,6 +369,7 @@ def _classes(p: Token, lexicon: Lexicon) -> list[ObjectClass]:
     return found
 
 
+_VIOLENT = frozenset({"18", "19", "20"})
 _ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into", "by"})
 
 
@@ -381,7 +389,8 @@ def choose(
     p: Token, entries: tuple[PredicateEntry, ...], lexicon: Lexicon
 ) -> tuple[PredicateEntry, str, tuple[ObjectClass, ...]] | None:
     """The most specific entry whose conditions hold, and its code refined by the object."""
-    classes = _classes(p, lexicon)
+    violent = p.pos_ == "VERB" and any(e.family in _VIOLENT for e in entries)
+    classes = _classes(p, lexicon, means=violent)
     names = {c.name for c in classes}
     xcomps = {c.lemma_ for c in p.children if c.dep_ in ("xcomp", "ccomp", "pcomp")}
     xcomps |= {g.lemma_ for c in p.children if c.dep_ == "prep" for g in c.children
