@@ -241,3 +241,13 @@ def test_irregular_past_forms_reach_the_parser(coder) -> None:  # type: ignore[n
 
 def test_a_preposition_the_entry_names_gives_a_target_even_if_locative(coder) -> None:  # type: ignore[no-untyped-def]
     assert ("IRQ", "IRN", "1033") in coded(coder, "Iraqi Kurds sought refuge in Iran.")
+
+
+def test_a_resignation_yields_office(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The Peruvian prime minister stepped down after the protests.")
+    assert got == [("PERGOV", None, "0831")]
+
+
+def test_a_violent_act_takes_its_means_from_its_subject(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "A roadside bombing near Kandahar killed two American soldiers.")
+    assert [c for _, _, c in got] == ["1833"]

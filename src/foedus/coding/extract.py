@@ -370,6 +370,7 @@ def _classes(p: Token, lexicon: Lexicon, means: bool = False) -> list[ObjectClas
 
 
 _VIOLENT = frozenset({"18", "19", "20"})
+_ADVERB_PARTICLES = frozenset({"down", "up", "off", "out", "back", "away", "over"})
 _ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into", "by"})
 
 
@@ -382,6 +383,8 @@ def _particles(p: Token) -> set[str]:
         for c in p.children
         if c.dep_ == "prt"
         or (c.dep_ in ("prep", "agent") and (c.i == p.i + 1 or c.lower_ in _ARGUMENT_PREPS))
+        # the parser often takes a particle right after the verb for an adverb: "stepped down"
+        or (c.dep_ == "advmod" and c.i == p.i + 1 and c.lower_ in _ADVERB_PARTICLES)
     }
 
 
@@ -780,6 +783,8 @@ def _drafts_for(
     speaker, in_quote = reporter(p, lexicon, ctx)
     if code[:2] == "01" and speaker is not None and not in_quote:
         speaker = None  # "X said it was optimistic": the saying is the event itself
+    if code[:2] in _VIOLENT and code.endswith("0") and (means := _means_code(p, lexicon)):
+        code = means  # a plain attack or killing takes its means; an assassination stays 186
     if flags["intent"]:
         code = lexicon.intent_code(code)
     # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
@@ -814,6 +819,24 @@ def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
         return d
     return replace(d, code=threat, intent=False, hypothetical=False, reported_by=None,
                    inferred=d.inferred | {"threat"})  # fmt: skip
+
+
+def _means_code(p: Token, lexicon: Lexicon) -> str | None:
+    """The code of the violent act a verb of harm names as its means: "a roadside bombing
+    killed a soldier" and "wounded two soldiers in a bomb attack" are bombings (183x), not
+    plain attacks (190)."""
+    if p.pos_ != "VERB":
+        return None
+    nouns = [c for c in p.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    nouns += [g for c in p.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
+              for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
+    for noun in nouns:
+        entries = lexicon.nouns.get(noun.lemma_.lower())
+        chosen = choose(noun, entries, lexicon) if entries else None
+        code = chosen[1] if chosen is not None else ""
+        if code[:2] in _VIOLENT and (len(code) == 4 or not code.endswith("0")):
+            return code  # a specific act, not the residual 180/190/200
+    return None
 
 
 def _location(p: Token, ctx: SentenceContext) -> str | None:
