@@ -251,3 +251,20 @@ def test_a_resignation_yields_office(coder) -> None:  # type: ignore[no-untyped-
 def test_a_violent_act_takes_its_means_from_its_subject(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "A roadside bombing near Kandahar killed two American soldiers.")
     assert [c for _, _, c in got] == ["1833"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Up to 200 ethnic Uzbeks demonstrated in Kyrgyzstan.", ("KGZETH", "KGZ", "14")),
+        ("Vietnamese-led forces shelled guerrilla camps.", ("VNMMIL", None, "19")),
+        (
+            "Three US soldiers were killed outside of the Iraqi city of Basra.",
+            ("IRQ", "USAMIL", "19"),
+        ),
+        ("A journalist was killed in Mogadishu.", ("SOM", "SOM", "19")),
+    ],
+)
+def test_peoples_leaders_and_unnamed_attackers_are_placed(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    got = [(s, t if t != "---REB" else None, c[:2]) for s, t, c in coded(coder, text)]
+    assert expected in got

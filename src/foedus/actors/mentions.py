@@ -180,15 +180,19 @@ class MentionFinder:
     ) -> list[Mention]:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
         matches = self._matches(words, set() if others is None else others)
-        mentions: list[Mention] = []
-        matches = [
-            m for m in matches if not _sympathy(words, m.start, m.end) and not _ethnic(words, m)
-        ]
+        peoples = [m for m in matches if _ethnic(words, m)]
+        matches = [m for m in matches if not _sympathy(words, m.start, m.end) and m not in peoples]
+        # "ethnic Albanians": a people, placed by the sentence like any role word
+        mentions = [
+            Mention(m.start - 1, m.end, "agent", None, None, ("ETH",), None,
+                    " ".join(words[m.start - 1 : m.end]))
+            for m in peoples
+        ]  # fmt: skip
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
             if mention is not None:
                 mentions.append(mention)
-        return mentions
+        return sorted(mentions, key=lambda x: x.start)
 
     # -- resolution -----------------------------------------------------------------------
 

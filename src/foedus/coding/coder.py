@@ -424,9 +424,10 @@ def _attached_country(m: Mention, doc: Doc, mentions: list[Mention]) -> str | No
     while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head  # "opposition groups": the phrase's noun is "groups"
     owners = {i: x for x in mentions if x.country for i in range(x.start, x.end)}
-    # "Irish nationalist guerrillas": a state's adjective further inside the same phrase
-    for tok in np_core(head):
-        if tok.i in owners and not m.start <= tok.i < m.end and tok.dep_ in ("amod", "compound"):
+    # "Irish nationalist guerrillas", "Vietnamese-led forces": a state's word before the
+    # noun, inside the same phrase
+    for tok in head.subtree:
+        if tok.i < head.i and tok.i in owners and not m.start <= tok.i < m.end:
             return owners[tok.i].country
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:

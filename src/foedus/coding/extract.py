@@ -854,7 +854,8 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
               and c.lower_ not in _LOCATIVE for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+            # the parser takes "outside (of)" and "near" for adverbs at times
+            if prep.dep_ in ("prep", "advmod") and prep.lower_ in _LOCATIVE:
                 for pobj in prep.children:
                     tok = _place_in(pobj, places)
                     if tok is not None:
@@ -864,6 +865,9 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
 
 def _place_in(pobj: Token, places: dict[int, str], depth: int = 0) -> Token | None:
     """The place a locative phrase names, also through "the city of X", "targets in X"."""
+    if pobj.dep_ == "prep":  # "outside of the city", "out of Gaza"
+        return next((t for c in pobj.children if c.dep_ == "pobj"
+                     if (t := _place_in(c, places, depth + 1))), None)  # fmt: skip
     for tok in np_core(pobj):
         if tok.i in places:
             return tok
@@ -897,7 +901,8 @@ def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[S
     tok = _site(p, ctx.place_countries) or next(
         (t for s in subject if (t := _site(s, ctx.place_countries)) is not None), None
     )
-    if tok is None or not tgts:
+    victims = any(c.dep_ == "nsubjpass" for c in p.children)  # "a journalist was killed"
+    if tok is None or not (tgts or victims):
         return []
     country = ctx.place_countries[tok.i]
     return [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place",

@@ -149,7 +149,8 @@ def subject_token(p: Token) -> Token | None:
 # to French mediation", "Vietnam is committed to reform".
 STATIVE_PARTICIPLES = frozenset(
     {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "concerned",
-     "alarmed", "dismayed", "disappointed", "satisfied", "pleased", "interested", "inclined"}
+     "alarmed", "dismayed", "disappointed", "satisfied", "pleased", "interested", "inclined",
+     "engaged", "involved"}
 )  # fmt: skip
 
 
