@@ -268,3 +268,8 @@ def test_a_violent_act_takes_its_means_from_its_subject(coder) -> None:  # type:
 def test_peoples_leaders_and_unnamed_attackers_are_placed(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
     got = [(s, t if t != "---REB" else None, c[:2]) for s, t, c in coded(coder, text)]
     assert expected in got
+
+
+def test_a_nominal_act_is_done_to_its_of_complement(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Israel mounted a large invasion of southern Lebanon.")
+    assert ("ISR", "LBN", "192") in got

@@ -276,7 +276,25 @@ def targets(
         found = others(_nested_targets(p, entry, ctx))
     if not found and entry.family == "13":
         found = others(_conditioned(p, ctx))
+    if not found and p.pos_ == "NOUN" and sources:
+        found = others(_acted_on(p, ctx))
     return found
+
+
+def _acted_on(noun: Token, ctx: SentenceContext) -> list[Slot]:
+    """What a nominal act owned by someone else is done to: "its invasion of South Lebanon",
+    "Russia's blockade of the port of Odesa" (the place's state when no actor is named)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = actors_at(pobj, ctx)
+                tok = None if found else _place_in(pobj, ctx.place_countries)
+                if tok is not None:
+                    country = ctx.place_countries[tok.i]
+                    found = [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text,
+                                  "place", via="location")]  # fmt: skip
+                return found
+    return []
 
 
 def _conditioned(p: Token, ctx: SentenceContext) -> list[Slot]:
