@@ -435,6 +435,13 @@ def _attached_country(m: Mention, doc: Doc, mentions: list[Mention]) -> str | No
                 for tok in (pobj, *pobj.subtree):
                     if tok.i in owners:
                         return owners[tok.i].country
+    if head.dep_ == "nsubj" and not set(m.sectors) & _ARMED_SECTORS:
+        # "ethnic Albanians demonstrated in the province of Kosovo": people where they act
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for tok in prep.subtree:
+                    if tok.i in owners and owners[tok.i].kind in _SITE_KINDS:
+                        return owners[tok.i].country
     return None
 
 
