@@ -273,3 +273,15 @@ def test_peoples_leaders_and_unnamed_attackers_are_placed(coder, text, expected)
 def test_a_nominal_act_is_done_to_its_of_complement(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Israel mounted a large invasion of southern Lebanon.")
     assert ("ISR", "LBN", "192") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belarusian police fired tear gas to disperse the protesters.", ("BLRCOP", "BLRCVL")),
+        ("Indian troops remained on alert in Kashmir's Ladakh region.", ("INDMIL", None)),
+        ("The president reneged on his promise to the Kenyan people.", ("KENGOV", "KENCVL")),
+    ],
+)
+def test_targets_through_purposes_and_promises(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(s, t) for s, t, _ in coded(coder, text)]

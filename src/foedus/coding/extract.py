@@ -278,7 +278,15 @@ def targets(
         found = others(_conditioned(p, ctx))
     if not found and p.pos_ == "NOUN" and sources:
         found = others(_acted_on(p, ctx))
+    if not found and entry.family in _FORCEFUL:
+        # "opened fire to disperse the demonstrators": force used on whom its purpose names
+        for clause in (c for c in p.children if c.dep_ == "advcl"):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found += others(actors_at(obj, ctx))
     return found
+
+
+_FORCEFUL = frozenset({"17", "18", "19", "20"})
 
 
 def _acted_on(noun: Token, ctx: SentenceContext) -> list[Slot]:
@@ -312,8 +320,8 @@ def _conditioned(p: Token, ctx: SentenceContext) -> list[Slot]:
 
 # Nouns and phrases through which a predicate names its target one level down: "war against
 # Iraq" after "mobilized reservists for", "links with Serbia" after "suspension of".
-_NESTED_PREPS = frozenset({"against", "with"})
-_NESTING = frozenset({"for", "of", "in", "into"})
+_NESTED_PREPS = frozenset({"against", "with", "to"})
+_NESTING = frozenset({"for", "of", "in", "into", "on"})
 
 
 def _nested_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
@@ -868,6 +876,8 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
     """The place token after a locative preposition on the predicate, its object, or the
     object of its other prepositions ("sent troops to a force in Liberia")."""
     heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass", "xcomp"))]
+    if p.dep_ == "pobj" and p.head.dep_ == "prep":
+        heads.append(p.head.head)  # "remained on alert in the West Bank": the framing verb
     heads += [g for h in heads[:] for c in h.children if c.dep_ == "prep"
               and c.lower_ not in _LOCATIVE for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
