@@ -110,6 +110,40 @@ CASES = [
     ("The Ivorian court allowed the opposition candidate to run in the election.", "CIV", "0812"),
     # refugees seeking refuge demand shelter (1033)
     ("Thousands of Sudanese sought refuge in Chad.", "SDN", "1033"),
+    # expertise and know-how are shared like information (064, 0314 when promised)
+    ("Israel shared its know-how on water management with Jordan.", "ISR", "064"),
+    ("Turkey agreed to share its counter-terrorism expertise with Somalia.", "TUR", "0314"),
+    # inspectors and investigators sent somewhere investigate there (090)
+    ("The IAEA sent inspectors to the Fordow enrichment site.", "IAEA", "090"),
+    ("The UN dispatched investigators to South Sudan.", "UN", "090"),
+    # detainees' treatment and welfare are human rights matters (092)
+    (
+        "Human Rights Watch investigated the treatment of detainees in Egyptian prisons.",
+        "HRW",
+        "092",
+    ),
+    # accepting a plan to end the dispute itself is an intent to settle (037)
+    ("Armenia accepted a Russian plan to resolve the dispute with Azerbaijan.", "ARM", "037"),
+    # candidates kept off the ballot (1722); news blackouts (1721)
+    ("Belarus barred the exiled opposition leader from the ballot.", "BLR", "1722"),
+    ("Georgia's election commission banned the former president from running.", "GEO", "1722"),
+    ("Ethiopia imposed a communications blackout on the Amhara region.", "ETH", "1721"),
+    # labour strikes called, walkouts in protest, tools downed (143); walking out of talks (164)
+    ("Kenyan unions called a nationwide strike over the new tax law.", "KEN", "143"),
+    ("Nigerian doctors walked out in protest at unpaid salaries.", "NGA", "143"),
+    ("South African miners downed tools over wages.", "ZAF", "143"),
+    ("The Syrian delegation walked out of the talks in Geneva.", "SYR", "164"),
+    # car bombs (1832), roadside bombs (1833), bomb attacks and blasts (183)
+    ("Somali militants detonated a car bomb outside the presidential palace.", "SOM", "1832"),
+    ("Afghan insurgents planted a roadside bomb near the checkpoint.", "AFG", "1833"),
+    ("A car bomb killed four Somali soldiers in Mogadishu.", "SOM", "1832"),
+    ("A roadside bomb killed three Afghan policemen in Helmand.", "AFG", "1833"),
+    ("Kurdish militants wounded three Turkish soldiers in a bomb attack.", "---REB", "183"),
+    ("Israeli jets dropped bombs on the outskirts of Beirut.", "ISR", "195"),
+    # cyber attacks and defacing web sites: coercion (17), not armed force
+    ("Russian hackers hacked into the Polish foreign ministry's email servers.", "RUS", "170"),
+    ("Chinese hackers launched a cyber attack on Taiwan's banks.", "CHN", "170"),
+    ("Iranian hackers defaced Israeli government websites.", "IRN", "171"),
 ]
 
 # Everyday verbs of the new patterns in sport and entertainment senses: no event.
@@ -122,6 +156,9 @@ QUIET = [
     "England paid compensation for the cancelled tour.",
     "Spain started the match into the wind.",
     "The broadband company offers internet access to millions of homes.",
+    "England walked out to a huge ovation at Twickenham.",
+    "The Wales captain was struck off the team sheet before the match.",
+    "The rugby star downed three pints after the final whistle.",
 ]
 
 
