@@ -285,3 +285,15 @@ def test_a_nominal_act_is_done_to_its_of_complement(coder) -> None:  # type: ign
 )
 def test_targets_through_purposes_and_promises(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in [(s, t) for s, t, _ in coded(coder, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Militants attacked a police station in Tikrit.", "IRQREB"),
+        ("Islamists demanded the resignation of the Algerian president.", "DZARAD"),
+        ("Militants attacked Israeli troops.", "---REB"),  # the army's state is not theirs
+    ],
+)
+def test_insurgents_facing_only_a_states_civil_power_are_its_own(coder, text, source) -> None:  # type: ignore[no-untyped-def]
+    assert source in [s for s, _, _ in coded(coder, text)]

@@ -376,6 +376,7 @@ _STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM",
 _CROSS_BORDER_SECTORS = frozenset(
     {"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI", "RAD", "SET"}
 )
+_CIVIL_POWER = frozenset({"GOV", "COP", "JUD", "LEG"})
 _HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY"})
 _ARMED_SECTORS = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
 # Officials and the press often speak of another state than their own ("officials said
@@ -407,7 +408,16 @@ def _in_context(
         local = m.kind == "title" or not set(m.sectors) & _CROSS_BORDER_SECTORS
         # "protesters blocked roads in Homs": the one state is only where it happens
         at_home = sole in domestic or all(x.kind == "place" for x in mentions if x.country)
-        if local or (at_home and not set(m.sectors) & _ARMED_SECTORS):
+        # insurgents facing only a state's own places, leaders or civil power (not its army,
+        # not the bare state): "fundamentalists demanded the resignation of the Algerian
+        # president", "militants attacked a police station in Tikrit"
+        insurgent = sole is not None and all(
+            x.kind in ("place", "person", "title") or set(x.sectors) & _CIVIL_POWER
+            for x in mentions if x.country
+        )  # fmt: skip
+        armed = bool(set(m.sectors) & _ARMED_SECTORS)
+        militant = armed or "RAD" in m.sectors
+        if local or (at_home and not armed) or (militant and insurgent):
             country = sole
     if country is None:
         if m.kind != "agent" or not set(m.sectors) & _STATELESS_SECTORS:
