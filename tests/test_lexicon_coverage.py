@@ -144,6 +144,9 @@ CASES = [
     ("Russian hackers hacked into the Polish foreign ministry's email servers.", "RUS", "170"),
     ("Chinese hackers launched a cyber attack on Taiwan's banks.", "CHN", "170"),
     ("Iranian hackers defaced Israeli government websites.", "IRN", "171"),
+    # amnesties and pardons granted or declared release people (0841)
+    ("Ethiopia granted amnesty to rebel fighters.", "ETH", "0841"),
+    ("The Algerian president granted a pardon to the jailed journalist.", "DZA", "0841"),
 ]
 
 # Everyday verbs of the new patterns in sport and entertainment senses: no event.
