@@ -297,3 +297,18 @@ def test_targets_through_purposes_and_promises(coder, text, expected) -> None:  
 )
 def test_insurgents_facing_only_a_states_civil_power_are_its_own(coder, text, source) -> None:  # type: ignore[no-untyped-def]
     assert source in [s for s, _, _ in coded(coder, text)]
+
+
+def test_officials_of_no_named_state_belong_to_the_state_the_article_is_about(coder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenya's opposition leader returned to Nairobi on Monday. Kenya has been tense since "
+        "the election.\nThe government banned the opposition rally. Police arrested twelve "
+        "activists."
+    )
+    got = coded(coder, text)
+    assert ("KENGOV", "KENOPP", "1721") in got and any(s == "KENCOP" for s, _, _ in got)
+
+
+def test_one_mention_of_a_state_is_not_enough_to_place_the_government(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Kenya is tense. The government banned the rally.")
+    assert all(s != "KENGOV" for s, _, _ in got)

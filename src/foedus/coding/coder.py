@@ -41,6 +41,7 @@ class _Seen:
 
     person: bool = False
     group: bool = False
+    state: bool = False
 
 
 @dataclass
@@ -55,6 +56,8 @@ class _Discourse:
     speaker_paragraph: int = -1
     others: set[str] = field(default_factory=set)
     sides: tuple[Slot, ...] = ()
+    countries: dict[str, int] = field(default_factory=dict)
+    """How often each state has been named so far: whose "the government" is."""
     """The sources of the last sentence with events from several states: who "they" are."""
     """Surnames seen as part of another person's name ("Michael Howard")."""
 
@@ -137,7 +140,9 @@ class Coder:
         an actor named in it, or a pronoun that can refer to one named before ("he" after a
         person, "its" after a state, "we" inside a quotation)."""
         found = self.finder.find(s.words)
-        placed = any(m.country for m in found)  # role words may take the state named
+        # role words may take the state named here, or the one the article is about
+        placed = seen.state or any(m.country for m in found)
+        seen.state |= any(m.country and m.kind != "place" for m in found)
         mentions = [
             m
             for m in found
@@ -177,6 +182,8 @@ class Coder:
 
     def _remember(self, mentions: list[Mention], s: SentenceSpan, state: _Discourse) -> None:
         for m in mentions:
+            if m.country and m.kind != "place":
+                state.countries[m.country] = state.countries.get(m.country, 0) + 1
             if m.kind in _GROUP_KINDS and m.code:
                 state.last_group = self._slot(m)
             if m.kind in ("person", "title") and m.code:
@@ -251,6 +258,9 @@ class Coder:
                 known = state.titles.get(m.title or "")  # "the president", named earlier
             if known is None:
                 known, via = _in_context(m, owners.get(m.start), mentions, domestic), "context"
+            unplaced = known is None or known.code.startswith("---")
+            if unplaced and not any(x.country for x in mentions):
+                known, via = _in_article(m, state) or known, "article"
             if known is None:
                 continue
             slot = replace(known, start=m.start, end=m.end, text=m.text, via=via)
@@ -385,6 +395,19 @@ _CROSS_BORDER_SECTORS |= {"GOV", "MED", "SPY"}
 # Agents, titles and persons that belong to the state a sentence is about: "the judge
 # opened an inquiry into Chilean officials", "opposition leaders in Baku".
 _OWNER_PREPS = frozenset({"in", "of", "from", "at"})
+
+
+def _in_article(m: Mention, state: _Discourse) -> Slot | None:
+    """ "The government", "police" or "the opposition" in a sentence that names no state
+    belong to the state the article is about: the one named most, and at least twice."""
+    if m.kind != "agent" or not set(m.sectors) & (_HOME_SECTORS | _CIVIL_POWER):
+        return None
+    ranked = sorted(state.countries.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    country = ranked[0][0]
+    return Slot(m.start, m.end, country + "".join(m.sectors), country, m.sectors, None, m.text,
+                m.kind, via="article", name=m.text)  # fmt: skip
 
 
 def _stateless(m: Mention) -> bool:
