@@ -312,3 +312,16 @@ def test_officials_of_no_named_state_belong_to_the_state_the_article_is_about(co
 def test_one_mention_of_a_state_is_not_enough_to_place_the_government(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Kenya is tense. The government banned the rally.")
     assert all(s != "KENGOV" for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil offered to send doctors to Gaza.", ("BRA", "PSE")),
+        ("Belarus may send more troops to help Russia.", ("BLR", "RUS")),
+        ("Russian forces captured the eastern town of Pokrovsk.", ("RUSMIL", "UKR")),
+        ("Thai and Cambodian troops clashed along the border.", ("THAMIL", "KHMMIL")),
+    ],
+)
+def test_destinations_beneficiaries_captured_places_and_clashes(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(s, t) for s, t, _ in coded(coder, text)]

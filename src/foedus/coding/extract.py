@@ -141,6 +141,11 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
         for mod in np_core(conj):
             if mod.i != conj.i and mod.conjuncts:
                 slots += [ctx.slots.get(m.i) for m in (mod, *mod.conjuncts)]
+        noun = slots[0]
+        if noun is not None and noun.sectors:
+            # "Thai and Cambodian troops": the noun's sector is each adjective's too
+            slots = [_with_sectors(x, noun.sectors) if x and x.kind == "adjective" else x
+                     for x in slots]  # fmt: skip
         if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN", "NUM"):
             slots = [*_np_actors_via_of(conj, ctx)]
         for slot in slots:
@@ -149,6 +154,11 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
             if all(slot.code != f.code for f in found):
                 found.append(slot)
     return found
+
+
+def _with_sectors(slot: Slot, sectors: tuple[str, ...]) -> Slot:
+    country = slot.country or slot.code
+    return replace(slot, code=country + "".join(sectors), sectors=sectors, kind="agent")
 
 
 def _np_actor(head: Token, ctx: SentenceContext) -> Slot | None:
@@ -278,15 +288,49 @@ def targets(
         found = others(_conditioned(p, ctx))
     if not found and p.pos_ == "NOUN" and sources:
         found = others(_acted_on(p, ctx))
-    if not found and entry.family in _FORCEFUL:
-        # "opened fire to disperse the demonstrators": force used on whom its purpose names
+    if not found and entry.family in _FORCEFUL | _MATERIAL_HELP:
+        # "opened fire to disperse the demonstrators", "may send troops to help Russia": an
+        # act of force or help is done to whom its purpose names
         for clause in (c for c in p.children if c.dep_ == "advcl"):
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += others(actors_at(obj, ctx))
+    if not found and entry.family in _SITED_ROOTS:
+        found = others(_destination(p, entry, ctx))
     return found
 
 
+_MATERIAL_HELP = frozenset({"03", "06", "07"})
+
+
+def _destination(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
+    """The state of a place a material act is sent to or takes ("offered to send peacekeepers
+    to Gaza", "allowed aid lorries into Gaza", "captured the town of Pokrovsk")."""
+    heads = [p, *(c for c in p.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for child in head.children:
+            pobjs: list[Token] = []
+            if child.dep_ in ("prep", "dative") and child.lower_ in (
+                "to",
+                "into",
+                "toward",
+                "towards",
+            ):
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and entry.family in ("17", "19", "20"):
+                pobjs = [child]  # a town or region captured, shelled, seized
+            for pobj in pobjs:
+                tok = _place_in(pobj, ctx.place_countries)
+                if tok is not None:
+                    country = ctx.place_countries[tok.i]
+                    return [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text,
+                                 "place", via="location")]  # fmt: skip
+    return []
+
+
 _FORCEFUL = frozenset({"17", "18", "19", "20"})
+# Verbs whose plural subject acts on each other: "Indian and Pakistani troops exchanged fire",
+# "Thai and Cambodian forces clashed".
+_RECIPROCAL = frozenset({"clash", "exchange", "trade", "skirmish", "spar", "battle", "fight"})
 
 
 def _acted_on(noun: Token, ctx: SentenceContext) -> list[Slot]:
@@ -816,7 +860,7 @@ def _drafts_for(
     # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
     flags["intent"] = flags["intent"] or code.startswith("03")
     out: list[Draft] = []
-    mutual = not tgts and len(sources) > 1 and _joint(code)
+    mutual = not tgts and len(sources) > 1 and (_joint(code) or p.lemma_ in _RECIPROCAL)
     for src in sources:
         pool: list[Slot | None] = [s for s in sources if s.code != src.code] if mutual else [*tgts]
         for tgt in pool or [None]:
