@@ -140,14 +140,18 @@ class Coder:
         an actor named in it, or a pronoun that can refer to one named before ("he" after a
         person, "its" after a state, "we" inside a quotation)."""
         found = self.finder.find(s.words)
-        # role words may take the state named here, or the one the article is about
-        placed = seen.state or any(m.country for m in found)
+        # role words may take the state named here, or (the government, police...) the one
+        # the article is about
+        placed = any(m.country for m in found)
+        article = seen.state
         seen.state |= any(m.country and m.kind != "place" for m in found)
         mentions = [
             m
             for m in found
-            if m.kind != "place" and (m.code or m.kind != "agent" or placed or _stateless(m))
-        ]
+            if m.kind != "place"
+            and (m.code or m.kind != "agent" or placed or _stateless(m)
+                 or (article and bool(set(m.sectors) & (_HOME_SECTORS | _CIVIL_POWER))))
+        ]  # fmt: skip
         before = (seen.person, seen.group)
         seen.person |= any(m.kind in ("person", "title") for m in mentions)
         seen.group |= any(m.kind in _GROUP_KINDS for m in mentions)

@@ -161,6 +161,16 @@ def _with_sectors(slot: Slot, sectors: tuple[str, ...]) -> Slot:
     return replace(slot, code=country + "".join(sectors), sectors=sectors, kind="agent")
 
 
+def _state_at(
+    tok: Token, ctx: SentenceContext, sectors: tuple[str, ...] = (), via: str = "location"
+) -> Slot:
+    """The state of the place at `tok`, as an actor: where an act happens, is sent to or
+    comes from (with `sectors`, its people: "a teacher from Crimea" is UKRCVL)."""
+    country = ctx.place_countries[tok.i]
+    return Slot(tok.i, tok.i + 1, country + "".join(sectors), country, sectors, None, tok.text,
+                "place", via=via, name=ctx.places.get(tok.i, tok.text))  # fmt: skip
+
+
 def _np_actor(head: Token, ctx: SentenceContext) -> Slot | None:
     if head.i in ctx.slots:
         return ctx.slots[head.i]
@@ -189,9 +199,7 @@ def _origin(pobj: Token, ctx: SentenceContext) -> list[Slot]:
     from, as its civilians."""
     for tok in np_core(pobj):
         if tok.i in ctx.place_countries:
-            country = ctx.place_countries[tok.i]
-            return [Slot(tok.i, tok.i + 1, country + "CVL", country, ("CVL",), None, tok.text,
-                         "place", via="origin", name=ctx.places.get(tok.i, tok.text))]  # fmt: skip
+            return [_state_at(tok, ctx, sectors=("CVL",), via="origin")]
     return []
 
 
@@ -321,9 +329,7 @@ def _destination(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[
             for pobj in pobjs:
                 tok = _place_in(pobj, ctx.place_countries)
                 if tok is not None:
-                    country = ctx.place_countries[tok.i]
-                    return [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text,
-                                 "place", via="location")]  # fmt: skip
+                    return [_state_at(tok, ctx)]
     return []
 
 
@@ -342,9 +348,7 @@ def _acted_on(noun: Token, ctx: SentenceContext) -> list[Slot]:
                 found = actors_at(pobj, ctx)
                 tok = None if found else _place_in(pobj, ctx.place_countries)
                 if tok is not None:
-                    country = ctx.place_countries[tok.i]
-                    found = [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text,
-                                  "place", via="location")]  # fmt: skip
+                    found = [_state_at(tok, ctx)]
                 return found
     return []
 
@@ -976,9 +980,7 @@ def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[S
     victims = any(c.dep_ == "nsubjpass" for c in p.children)  # "a journalist was killed"
     if tok is None or not (tgts or victims):
         return []
-    country = ctx.place_countries[tok.i]
-    return [Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place",
-                 via="location", name=ctx.places.get(tok.i, tok.text))]  # fmt: skip
+    return [_state_at(tok, ctx)]
 
 
 def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Slot]) -> Slot | None:
@@ -996,8 +998,7 @@ def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Sl
     home = any(s.country == country for s in sources)
     if code[:2] not in (_HOME_ROOTS if home else _SITED_ROOTS):
         return None
-    return Slot(tok.i, tok.i + 1, country, country, (), None, tok.text, "place", via="location",
-                name=ctx.places.get(tok.i, tok.text))  # fmt: skip
+    return _state_at(tok, ctx)
 
 
 def _reciprocal(p: Token, code: str) -> bool:
