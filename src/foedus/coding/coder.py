@@ -24,6 +24,14 @@ from foedus.coding.dates import DatePhrase, find_dates, resolve
 from foedus.coding.extract import Draft, SentenceContext, Slot, extract
 from foedus.coding.grammar import np_core, subject_token
 from foedus.coding.model import load_pipeline, parser_for
+from foedus.coding.placement import (
+    SITE_KINDS,
+    attached_country,
+    domestic_states,
+    in_article,
+    in_context,
+    worth_parsing,
+)
 from foedus.coding.quotes import QuoteSpan, find_quotes
 from foedus.coding.sentences import SentenceSpan, split_sentences
 from foedus.config import Settings
@@ -56,10 +64,10 @@ class _Discourse:
     speaker_paragraph: int = -1
     others: set[str] = field(default_factory=set)
     sides: tuple[Slot, ...] = ()
-    countries: dict[str, int] = field(default_factory=dict)
-    """How often each state has been named so far: whose "the government" is."""
     """The sources of the last sentence with events from several states: who "they" are."""
     """Surnames seen as part of another person's name ("Michael Howard")."""
+    countries: dict[str, int] = field(default_factory=dict)
+    """How often each state has been named so far: whose "the government" is."""
 
 
 class Coder:
@@ -149,9 +157,8 @@ class Coder:
             m
             for m in found
             if m.kind != "place"
-            and (m.code or m.kind != "agent" or placed or _stateless(m)
-                 or (article and bool(set(m.sectors) & (_HOME_SECTORS | _CIVIL_POWER))))
-        ]  # fmt: skip
+            and (m.code or m.kind != "agent" or worth_parsing(m, placed, article))
+        ]
         before = (seen.person, seen.group)
         seen.person |= any(m.kind in ("person", "title") for m in mentions)
         seen.group |= any(m.kind in _GROUP_KINDS for m in mentions)
@@ -204,10 +211,12 @@ class Coder:
         quotes: list[QuoteSpan],
         state: _Discourse,
     ) -> list[Event]:
-        if self._discarded([t.text for t in doc]):
-            return []
         words = [t.text for t in doc]
         mentions = self.finder.find(words, article.date, state.others)
+        if self._discarded(words):
+            # remembered as the prefilter's unparsed sentences are, so both modes agree
+            self._remember(mentions, s, state)
+            return []
         slots = self._slots(doc, mentions, state)
         in_quote = {t.i for t in doc if any(q.contains(s.start + t.idx) for q in quotes)}
         speaker = self._speaker(doc, slots, in_quote, s, state)
@@ -223,7 +232,7 @@ class Coder:
         sited = [m for m in mentions if m.kind in _PLACE_KINDS]
         places = {i: m.text for m in sited for i in range(m.start, m.end)}
         # "in the Iraqi city of Basra": an adjective in a locative phrase places the act too
-        countries = {i: m.country for m in mentions if m.country and m.kind in _SITE_KINDS
+        countries = {i: m.country for m in mentions if m.country and m.kind in SITE_KINDS
                      for i in range(m.start, m.end)}  # fmt: skip
         ctx = SentenceContext(slots, speaker_at, s.text.rstrip().endswith("?"),
                               _according_to(doc, slots), places,
@@ -248,11 +257,8 @@ class Coder:
 
     def _slots(self, doc: Doc, mentions: list[Mention], state: _Discourse) -> dict[int, Slot]:
         slots: dict[int, Slot] = {}
-        owners = {m.start: _attached_country(m, doc, mentions) for m in mentions if not m.code}
-        # a state's police, courts or opposition named: the sentence is about its home affairs
-        domestic = {c for c in owners.values() if c} | {
-            m.country for m in mentions if m.country and set(m.sectors) & _HOME_SECTORS
-        }
+        owners = {m.start: attached_country(m, doc, mentions) for m in mentions if not m.code}
+        domestic = domestic_states(mentions, owners)
         for m in mentions:
             if m.kind == "place" or (m.kind == "capital" and _locative(doc[m.start])):
                 continue
@@ -261,10 +267,10 @@ class Coder:
             if known is None and m.kind == "title":
                 known = state.titles.get(m.title or "")  # "the president", named earlier
             if known is None:
-                known, via = _in_context(m, owners.get(m.start), mentions, domestic), "context"
+                known, via = in_context(m, owners.get(m.start), mentions, domestic), "context"
             unplaced = known is None or known.code.startswith("---")
             if unplaced and not any(x.country for x in mentions):
-                known, via = _in_article(m, state) or known, "article"
+                known, via = in_article(m, state.countries) or known, "article"
             if known is None:
                 continue
             slot = replace(known, start=m.start, end=m.end, text=m.text, via=via)
@@ -377,114 +383,8 @@ class Coder:
 
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PLACE_KINDS = frozenset({"place", "capital", "country"})
-_SITE_KINDS = _PLACE_KINDS | {"adjective"}
 _GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
-
-
-# Sectors whose members act as a group even when the text does not say whose they are
-# ("rebels attacked a convoy"): coded with CAMEO's unknown-country code, "---REB".
-_STATELESS_SECTORS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM", "RAD"})
-# Who may well come from another state than the one a sentence names ("Israeli strikes
-# killed civilians", "rebels crossed from Sudan"): never given that state by default.
-_CROSS_BORDER_SECTORS = frozenset(
-    {"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI", "RAD", "SET"}
-)
-_CIVIL_POWER = frozenset({"GOV", "COP", "JUD", "LEG"})
-_HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "PTY"})
-_ARMED_SECTORS = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
-# Officials and the press often speak of another state than their own ("officials said
-# Russia fired..."): nor do they take the state a sentence names.
-_CROSS_BORDER_SECTORS |= {"GOV", "MED", "SPY"}
-# Agents, titles and persons that belong to the state a sentence is about: "the judge
-# opened an inquiry into Chilean officials", "opposition leaders in Baku".
-_OWNER_PREPS = frozenset({"in", "of", "from", "at"})
-
-
-def _in_article(m: Mention, state: _Discourse) -> Slot | None:
-    """ "The government", "police" or "the opposition" in a sentence that names no state
-    belong to the state the article is about: the one named most, and at least twice."""
-    if m.kind != "agent" or not set(m.sectors) & (_HOME_SECTORS | _CIVIL_POWER):
-        return None
-    ranked = sorted(state.countries.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    country = ranked[0][0]
-    return Slot(m.start, m.end, country + "".join(m.sectors), country, m.sectors, None, m.text,
-                m.kind, via="article", name=m.text)  # fmt: skip
-
-
-def _stateless(m: Mention) -> bool:
-    return bool(set(m.sectors) & _STATELESS_SECTORS)
-
-
-def _in_context(
-    m: Mention, attached: str | None, mentions: list[Mention], domestic: set[str]
-) -> Slot | None:
-    """An actor for words that name a role but not whose it is: the state named in a
-    phrase attached to them (`attached`: "opposition groups in Zimbabwe", "members of
-    parliament from Kenya's ruling party"), else the one state the sentence names, else for
-    armed and political groups the unknown-country code. Officials take the sentence's one
-    state only when another group is already placed in it (`domestic`: "opposition parties in
-    Kenya demanded that the government...")."""
-    if m.kind not in ("agent", "title"):
-        return None
-    country = attached
-    if country is None:
-        sole = _sole_country(mentions)
-        local = m.kind == "title" or not set(m.sectors) & _CROSS_BORDER_SECTORS
-        # "protesters blocked roads in Homs": the one state is only where it happens
-        at_home = sole in domestic or all(x.kind == "place" for x in mentions if x.country)
-        # insurgents facing only a state's own places, leaders or civil power (not its army,
-        # not the bare state): "fundamentalists demanded the resignation of the Algerian
-        # president", "militants attacked a police station in Tikrit"
-        insurgent = sole is not None and all(
-            x.kind in ("place", "person", "title") or set(x.sectors) & _CIVIL_POWER
-            for x in mentions if x.country
-        )  # fmt: skip
-        armed = bool(set(m.sectors) & _ARMED_SECTORS)
-        militant = armed or "RAD" in m.sectors
-        if local or (at_home and not armed) or (militant and insurgent):
-            country = sole
-    if country is None:
-        if m.kind != "agent" or not set(m.sectors) & _STATELESS_SECTORS:
-            return None
-        code = "---" + "".join(m.sectors)
-    else:
-        code = country + "".join(m.sectors)
-    return Slot(m.start, m.end, code, country, m.sectors, None, m.text, m.kind, via="context",
-                name=m.text)  # fmt: skip
-
-
-def _attached_country(m: Mention, doc: Doc, mentions: list[Mention]) -> str | None:
-    head = doc[m.start : m.end].root
-    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
-        head = head.head  # "opposition groups": the phrase's noun is "groups"
-    owners = {i: x for x in mentions if x.country for i in range(x.start, x.end)}
-    # "Irish nationalist guerrillas", "Vietnamese-led forces": a state's word before the
-    # noun, inside the same phrase
-    for tok in head.subtree:
-        if tok.i < head.i and tok.i in owners and not m.start <= tok.i < m.end:
-            return owners[tok.i].country
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
-            for pobj in prep.children:
-                for tok in (pobj, *pobj.subtree):
-                    if tok.i in owners:
-                        return owners[tok.i].country
-    if head.dep_ == "nsubj" and not set(m.sectors) & _ARMED_SECTORS:
-        # "ethnic Albanians demonstrated in the province of Kosovo": people where they act
-        for prep in head.head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for tok in prep.subtree:
-                    if tok.i in owners and owners[tok.i].kind in _SITE_KINDS:
-                        return owners[tok.i].country
-    return None
-
-
-def _sole_country(mentions: list[Mention]) -> str | None:
-    countries = {x.country for x in mentions if x.country}
-    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _group_before(slots: dict[int, Slot], i: int, first: bool) -> Slot | None:
