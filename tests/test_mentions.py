@@ -68,3 +68,10 @@ def test_names_split_as_spacy_splits_them(text: str, code: str) -> None:
     words = [t.text for t in spacy.blank("en").tokenizer(text)]  # English tokenizer rules
     found = MentionFinder(load_actor_tables()).find(words)
     assert [m.code for m in found] == [code]
+
+
+def test_a_first_name_before_a_full_name_is_someone_else() -> None:
+    finder = MentionFinder(load_actor_tables())
+    juan = finder.find(["Juan", "Carlos", "Ferrero", "won"])
+    assert not [m for m in juan if m.kind == "person"]
+    assert [m.code for m in finder.find(["Peru", "'s", "Carlos", "Ferrero", "spoke"])] == ["PERGOV"]

@@ -151,8 +151,13 @@ class MentionFinder:
         """A bare surname inside someone else's name: "Michael Howard" is not John Howard,
         "Shami Chakrabarti" is not Ali Shami. Such a surname is added to `others`, so that a
         later "Mr Howard" in the same article is not taken for John Howard either."""
-        if match.end - match.start != 1 or {e.kind for e in match.entries} != {"person"}:
+        if {e.kind for e in match.entries} != {"person"}:
             return False
+        if match.end - match.start > 1:
+            # "Juan Carlos Ferrero" is not Carlos Ferrero: a first name before a full name
+            before = words[match.start - 1] if match.start > 0 else ""
+            starter = match.start == 1 and before.lower() in _SENTENCE_STARTERS
+            return not starter and self._name_like(before)
         surname = words[match.start].lower()
         if surname in others:
             return True
