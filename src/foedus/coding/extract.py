@@ -752,9 +752,9 @@ def _refine_protests(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.code[:2] != "14":
             continue
+        near = {d.anchor.i, d.anchor.head.i, *(c.i for c in d.anchor.children)}
         for other in drafts:
             a = other.anchor
-            near = {d.anchor.i, d.anchor.head.i, *(c.i for c in d.anchor.children)}
             if a.dep_ not in ("advcl", "xcomp", "acl", "conj") or a.head.i not in near:
                 continue
             if d.target is None and other.target is not None and other is not d:
@@ -971,8 +971,8 @@ _UNATTRIBUTED_ROOTS = frozenset({"09", "17", "18", "19", "20"})
 
 def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[Slot]:
     """For an act nobody is named as doing, the state where it happened (CAMEO's convention
-    for arrests, bombings and attacks by unnamed hands); none when it happened abroad of
-    no named target's state is known."""
+    for arrests, bombings and attacks by unnamed hands); none unless it has a target or a
+    victim ("a journalist was killed in Beirut") and a place whose state is known."""
     subject = [c for c in p.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     tok = _site(p, ctx.place_countries) or next(
         (t for s in subject if (t := _site(s, ctx.place_countries)) is not None), None
