@@ -151,7 +151,7 @@ def test_a_noun_modifying_another_is_no_event(coder) -> None:  # type: ignore[no
     ("text", "expected"),
     [
         ("The Thai government announced that it is prepared to impose martial law.",
-         [("THAGOV", None, "1324")]),
+         [("THAGOV", "THA", "1324")]),
         ("NATO said it would tighten the naval blockade of Libya.", [("NATO", "LBY", "1381")]),
     ],
 )  # fmt: skip
@@ -236,7 +236,7 @@ def test_a_protests_cry_is_part_of_the_protest(coder) -> None:  # type: ignore[n
 
 
 def test_irregular_past_forms_reach_the_parser(coder) -> None:  # type: ignore[no-untyped-def]
-    assert coded(coder, "Syrian rebels blew up a bridge.") == [("SYRREB", None, "1712")]
+    assert coded(coder, "Syrian rebels blew up a bridge.") == [("SYRREB", "SYR", "1712")]
 
 
 def test_a_preposition_the_entry_names_gives_a_target_even_if_locative(coder) -> None:  # type: ignore[no-untyped-def]

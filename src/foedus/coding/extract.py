@@ -396,7 +396,7 @@ def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> 
     Reagan's statement", "rejected an offer from Kabul")."""
     found: list[Slot] = []
     for child in p.children:
-        if child.dep_ == "ccomp" and entry.family in _ASKING_ROOTS:
+        if _content_clause(child) and entry.family in _ASKING_ROOTS:
             tok = subject_token(child)
             if tok is not None:
                 found += actors_at(tok, ctx)
@@ -407,6 +407,20 @@ def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> 
                 elif owner.dep_ == "prep" and owner.lower_ in ("by", "from"):
                     found += _prep_objects(owner, ctx)
     return found
+
+
+def _content_clause(child: Token) -> bool:
+    """Whether `child` is the clause saying what a verb or noun of asking asks: "demanded
+    that the US cancel", "its demand that Israel ease restrictions" (a clause with its own
+    subject; the parser attaches it to a noun as `acl`)."""
+    if child.dep_ == "ccomp":
+        return True
+    return (
+        child.dep_ == "acl"
+        and child.head.pos_ == "NOUN"
+        and child.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+    )
 
 
 def _prep_objects(prep: Token, ctx: SentenceContext, locative_ok: bool = False) -> list[Slot]:
@@ -629,12 +643,14 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         chosen_at.add(p.i)
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx, lexicon)
+    drafts = _as_refusals(drafts, lexicon)
     drafts = [_as_demand(d, lexicon) for d in drafts] + _obligations(doc, ctx, lexicon, drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
     _refine_protests(drafts)
+    _home_targets(drafts, ctx)
     drafts = [d for d in drafts if "cry" not in d.inferred]
-    return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts))))
+    return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon))))
 
 
 # Modals of obligation in reported speech: "Russia said Sudan must return the helicopter" is
@@ -697,17 +713,67 @@ def _as_demand(d: Draft, lexicon: Lexicon) -> Draft:
     family = _deontic_family(d.anchor)
     if speaker is None or family is None or speaker.code == d.source.code:
         return d
-    intent = lexicon.intent_code(d.code)
-    # 02, 03 and 10 share their sub-codes, except that mediation is 039 but 028 and 108
-    intent = "038" if intent == "039" else intent
-    code = family + intent[2:] if intent[:2] == "03" and not d.negated else family + "0"
-    if code not in load_cameo():
-        code = code[:3] if code[:3] in load_cameo() else family + "0"
+    code = _mirrored(family, d.code, lexicon) if not d.negated else family + "0"
     said = next((a for a in d.anchor.ancestors
                  if a.lemma_.lower() in lexicon.cues.speech_verbs), d.anchor)  # fmt: skip
     return replace(d, source=speaker, target=d.source, code=code, anchor=said, reported_by=None,
                    in_quote=False, negated=False, hypothetical=False, intent=False,
                    denied=False, classes=(), inferred=d.inferred | {"demand"})  # fmt: skip
+
+
+def _mirrored(family: str, code: str, lexicon: Lexicon) -> str:
+    """The appeal (02) or demand (10) for the act `code`: asking for a release (0841) is 0253
+    or 1053, for talks (04x) 026 or 106; the bare family code when the act has no match."""
+    intent = lexicon.intent_code(code)
+    # 02, 03 and 10 share their sub-codes, except that mediation is 039 but 028 and 108
+    intent = "038" if intent == "039" else intent
+    mirrored = family + intent[2:] if intent[:2] == "03" else family + "0"
+    cameo = load_cameo()
+    if mirrored not in cameo:
+        mirrored = mirrored[:3] if mirrored[:3] in cameo else family + "0"
+    return mirrored
+
+
+# Rejections (12) by the act refused, keyed by the third digit of the act's intent code
+# (03x): material cooperation 121, aid 122, political reform 123, yielding 124, meeting 125,
+# settlement 127, mediation 126. The fourth digit carries over where CAMEO has it.
+_REFUSALS = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127",
+             "8": "126", "9": "126"}  # fmt: skip
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
+    """ "Pakistan refused to deploy peacekeepers" is Pakistan's rejection (1224), not a
+    negated deployment: a cooperative act (03-08) governed by "refuse" or "decline" becomes
+    the rejection CAMEO codes for it, anchored on the refusing verb. Where the lexicon already
+    codes the refusal itself ("refused to send troops", 1222), that event stands alone."""
+    cameo = load_cameo()
+    refusals = {d.anchor.i: d for d in drafts if d.code[:2] == "12"}
+    out: list[Draft] = []
+    for d in drafts:
+        gov = d.anchor.head
+        refused = (
+            d.anchor.dep_ == "xcomp"
+            and gov.lemma_.lower() in _REFUSING
+            and not any(c.dep_ == "neg" for c in gov.children)
+            and "03" <= d.code[:2] <= "08"
+        )
+        if not refused:
+            out.append(d)
+            continue
+        if (own := refusals.get(gov.i)) is not None:
+            if own.target is None and d.target is not None:  # "refused to deploy in Iraq"
+                own.target = d.target
+                own.inferred.add("target")
+            continue
+        intent = lexicon.intent_code(d.code)
+        base = _REFUSALS.get(intent[2:3], "120") if intent[:2] == "03" else "120"
+        code = base + intent[3:4] if len(intent) == 4 and base + intent[3] in cameo else base
+        refusal = replace(d, code=code, anchor=gov, negated=False, intent=False,
+                          inferred=d.inferred | {"refusal"})  # fmt: skip
+        out.append(refusal)
+        refusals[gov.i] = refusal
+    return out
 
 
 def _topic(p: Token) -> bool:
@@ -716,24 +782,37 @@ def _topic(p: Token) -> bool:
     return p.dep_ == "pcomp" and p.head.lower_ in ("on", "about", "over", "regarding")
 
 
-def _drop_asked_for(drafts: list[Draft]) -> list[Draft]:
+def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     """What an appeal, demand or threat asks for has not happened: "urged Iran to resume
     talks" is one appeal (026), not also talks; "threatened to strike" one threat. What a
     warning predicts of a third party stays an event of its own ("Germany warned that Russia
-    may attack": a hypothetical attack, reported by Germany)."""
+    may attack": a hypothetical attack, reported by Germany). An appeal, demand or threat the
+    lexicon codes only by its family takes its sub-code from what it asks for ("its demand
+    that Israel ease restrictions" is 1051, "threatened to resume attacks" 1383)."""
     asking = [d for d in drafts if d.code[:2] in _ASKING_ROOTS]
 
     def asked_for(d: Draft) -> bool:
         chain = {t.i for t in clause_chain(d.anchor)[1:]}
-        if d.anchor.dep_ == "ccomp":
+        if _content_clause(d.anchor):
             chain.add(d.anchor.head.i)
         for a in asking:
             parties = {a.source.code, a.target.code if a.target else None}
             if a is not d and a.anchor.i in chain and d.source.code in parties:
+                _refine_ask(a, d, lexicon)
                 return True
         return False
 
     return [d for d in drafts if not asked_for(d)]
+
+
+def _refine_ask(ask: Draft, act: Draft, lexicon: Lexicon) -> None:
+    if ask.code not in ("020", "100", "130") or "code" in ask.inferred or act.negated:
+        return
+    family = ask.code[:2]
+    code = lexicon.threat_code(act.code) if family == "13" else _mirrored(family, act.code, lexicon)
+    if code and code != ask.code:
+        ask.code = code
+        ask.inferred.add("code")
 
 
 # Protests (141-145) take the fourth digit of the political reform they demand (1041-1044,
@@ -770,6 +849,34 @@ def _refine_protests(drafts: list[Draft]) -> None:
             d.target = replace(d.source, code=country, sectors=(), entity=None, kind="country",
                                via="home")  # fmt: skip
             d.inferred.add("target")
+
+
+# Acts a state's institutions or people do at home: investigating, refusing reform,
+# threatening, protesting, repressing and fighting. Armies and spies often act abroad.
+_HOME_DEFAULT_ROOTS = frozenset({"09", "13", "14", "15", "17", "18", "19", "20"})
+_HOME_DEFAULT_CODES = frozenset({"123", "124"})
+_ABROAD_SECTORS = frozenset({"MIL", "SPY"})
+
+
+def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
+    """CAMEO's domestic convention: what a state's police, courts, government, opposition,
+    rebels or people do with no one named, in a sentence that names no other state, is done
+    to their own state ("Egyptian police arrested 12" is EGYCOP -> EGY; "the vice-president
+    declined to resign" KENGOV -> KEN). A state named on its own ("Iraq fired missiles") or
+    its army is never assumed to act at home."""
+    states = {s.country for s in ctx.slots.values() if s.country}
+    states |= set(ctx.place_countries.values())
+    for d in drafts:
+        src = d.source
+        domestic = d.code[:2] in _HOME_DEFAULT_ROOTS or d.code[:3] in _HOME_DEFAULT_CODES
+        if d.target is not None or not domestic or src.country is None or not src.sectors:
+            continue
+        reporter = d.reported_by.country if d.reported_by else None  # "..., Thai police said"
+        if set(src.sectors) & _ABROAD_SECTORS or states - {src.country, reporter}:
+            continue
+        d.target = replace(src, code=src.country, sectors=(), entity=None, kind="country",
+                           via="home")  # fmt: skip
+        d.inferred.add("target")
 
 
 def _drop_contents(drafts: list[Draft]) -> list[Draft]:
@@ -924,6 +1031,8 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
     """The place token after a locative preposition on the predicate, its object, or the
     object of its other prepositions ("sent troops to a force in Liberia")."""
     heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "nsubjpass", "xcomp"))]
+    # "threatened to resume attacks in Israel": the object of the act threatened or offered
+    heads += [g for c in heads[1:] if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
     if p.dep_ == "pobj" and p.head.dep_ == "prep":
         heads.append(p.head.head)  # "remained on alert in the West Bank": the framing verb
     heads += [g for h in heads[:] for c in h.children if c.dep_ == "prep"

@@ -1,0 +1,87 @@
+"""CAMEO conventions the extractor follows beyond the lexicon: refusals as rejections, the
+content of a nominal demand, domestic acts as done to the home state, sub-codes of appeals,
+demands and threats from what they ask (real spaCy model). Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foedus.events import Event
+
+pytestmark = pytest.mark.slow
+
+DAY = dt.date(2025, 6, 25)
+
+
+def coded(coder, text: str) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+    events: list[Event] = coder.code_text(text, date=DAY)
+    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Austria refused to deploy peacekeepers in Lebanon.", "1224"),
+        ("Chile declined to hold talks with Bolivia.", "125"),
+        ("Greece refused to sign the agreement with Turkey.", "127"),
+        ("Belarus refused to lift its ban on Polish imports.", "124"),
+    ],
+)  # fmt: skip
+def test_refusing_a_cooperative_act_is_a_rejection(coder, text, code) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    assert [e.cameo[: len(code)] for e in events] == [code]
+    assert not any(e.negated for e in events)  # a refusal happened: it is not negated
+
+
+def test_a_refusal_keeps_the_place_of_the_refused_act(coder) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, "Austria refused to deploy peacekeepers in Lebanon.") == [
+        ("AUT", "LBN", "1224")
+    ]
+
+
+def test_not_refusing_is_no_rejection(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Chile did not refuse to hold talks with Bolivia.", date=DAY)
+    assert events and all(e.negated for e in events if e.cameo.startswith("12"))
+
+
+def test_a_nominal_demand_is_made_of_the_subject_of_its_clause(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The WHO repeated its demand that Egypt ease restrictions on aid convoys.")
+    assert [(s, t, c[:3]) for s, t, c in got] == [("WHO", "EGY", "105")]
+
+
+def test_what_a_demand_asks_for_is_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The WHO repeated its demand that Egypt ease restrictions on aid convoys.")
+    assert all(s != "EGY" for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bolivian police arrested 30 miners.", ("BOLCOP", "BOL")),
+        ("A Kenyan court opened an inquiry into the sale of state land.", ("KENJUD", "KEN")),
+        ("Ugandan rebels ambushed a bus.", ("UGAREB", "UGA")),
+    ],
+)  # fmt: skip
+def test_a_domestic_act_with_no_one_named_is_done_to_the_home_state(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in [(s, t) for s, t, _ in coded(coder, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired two ballistic missiles.",  # a state named on its own
+        "Russian troops shelled several villages.",  # an army often acts abroad
+        "Bolivian police arrested 30 Peruvian miners.",  # another state is named
+    ],
+)
+def test_no_home_target_when_the_act_may_be_abroad(coder, text) -> None:  # type: ignore[no-untyped-def]
+    for source, target, _ in coded(coder, text):
+        assert target is None or target[:3] != source[:3]
+
+
+def test_a_threat_is_made_to_the_state_where_the_threatened_act_would_be(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Hezbollah threatened to resume rocket attacks in Israel.")
+    assert [(t, c[:2]) for _, t, c in got] == [("ISR", "13")]
