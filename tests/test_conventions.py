@@ -85,3 +85,24 @@ def test_no_home_target_when_the_act_may_be_abroad(coder, text) -> None:  # type
 def test_a_threat_is_made_to_the_state_where_the_threatened_act_would_be(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Hezbollah threatened to resume rocket attacks in Israel.")
     assert [(t, c[:2]) for _, t, c in got] == [("ISR", "13")]
+
+
+def test_a_movement_of_forces_is_made_by_the_side_whose_forces_move(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The withdrawal of Turkish troops from northern Iraq ended on Monday.")
+    assert [(s, c[:2]) for s, _, c in got] == [("TURMIL", "08")]
+
+
+def test_the_place_left_is_not_who_withdraws(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The withdrawal of Turkish troops from northern Iraq ended on Monday.")
+    assert all(s[:3] != "IRQ" for s, _, _ in got)
+
+
+def test_an_international_body_acting_in_a_state_acts_on_it(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The deployment of UN peacekeepers has arrived in Mali.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("UN", "MLI", "07")]
+
+
+def test_a_threats_condition_is_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran threatened to close the strait unless Washington lifted the sanctions."
+    got = coded(coder, text)
+    assert [s for s, _, _ in got] == ["IRN"]

@@ -203,19 +203,26 @@ def _origin(pobj: Token, ctx: SentenceContext) -> list[Slot]:
     return []
 
 
-def subjects(p: Token, ctx: SentenceContext) -> list[Slot]:
+def subjects(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
     if p.pos_ in ("NOUN", "PROPN"):
-        return _noun_owner(p, ctx)
+        return _noun_owner(p, ctx, code)
     tok = subject_token(p)
     return actors_at(tok, ctx) if tok is not None else []
 
 
-def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
+def _noun_owner(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
     """Who makes a nominal event: "Iran's request", "the Russian offer", "Iran made a plea"."""
+    moving = code[:2] in _MOVING_FAMILIES
     for child in p.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in ctx.slots:
             return actors_at(child, ctx)
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("by", "from")
+            and not (
+                moving and child.lower_ == "from"  # "the withdrawal from Lebanon" is a place left
+            )
+        ):
             # "accusations by the United States", "a request from Hamas"
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and actors_at(pobj, ctx):
@@ -223,12 +230,37 @@ def _noun_owner(p: Token, ctx: SentenceContext) -> list[Slot]:
     if p.dep_ in ("dobj", "attr") and p.head.lemma_ in _LIGHT_VERBS:
         tok = subject_token(p.head)
         return actors_at(tok, ctx) if tok is not None else []
+    if moving and (forces := _moved_forces(p, ctx)):
+        return forces
     if p.dep_ == "pobj" and _frames_noun(p.head):
         # "troops remained on alert", "negotiators return to Geneva for talks", "forces
         # engaged in ethnic cleansing", "the government is responsible for mass killings"
         holder = p.head.head
         tok = subject_token(holder.head if holder.dep_ == "acomp" else holder)
         return actors_at(tok, ctx) if tok is not None else []
+    return []
+
+
+_MOVING_FAMILIES = frozenset({"07", "08", "15"})
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+_FORCE_WORDS = frozenset(
+    {"troop", "force", "soldier", "peacekeeper", "army", "unit", "contingent", "battalion",
+     "fighter", "guerrilla", "militia"}
+)  # fmt: skip
+
+
+def _moved_forces(p: Token, ctx: SentenceContext) -> list[Slot]:
+    """ "The deployment of NATO troops", "the withdrawal of Syrian forces": a movement of
+    armed forces (deploying peacekeepers, withdrawing, demobilizing, mobilizing) is made by
+    the side whose forces move, named in the noun's "of" phrase."""
+    for prep in p.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = actors_at(pobj, ctx)
+            armed = pobj.lemma_.lower() in _FORCE_WORDS
+            if found and (armed or all(set(s.sectors) & _ARMED_SECTORS for s in found)):
+                return found
     return []
 
 
@@ -885,6 +917,9 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
     "rejected a US offer to host a summit" and "rejected an invitation to attend" are the
     rejection (what was offered is not an event of its own)."""
     anchors = {d.anchor.i for d in drafts}
+    asking = {d.anchor.i for d in drafts if d.code[:2] in _ASKING_ROOTS}
+    asking |= {c.i for d in drafts if d.code[:2] in _ASKING_ROOTS
+               for c in d.anchor.children if c.dep_ == "xcomp"}  # fmt: skip
     coded_near = anchors | {
         c.i for d in drafts for c in d.anchor.children if c.dep_ in ("dobj", "nsubjpass", "attr")
     }
@@ -909,10 +944,18 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
             return True  # a purpose of an act coded in the main clause
         if a.dep_ == "acl" and infinitive and a.head.i in arguments:
             return True  # what a coded offer, demand or invitation is for
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i in arguments:
+            return True  # what a coded act is about: "the return of property seized in 1979"
+        if a.dep_ == "advcl" and main.i in asking and _marks(a) & {"if", "unless", "until"}:
+            return True  # a threat's or demand's condition: "...unless Baghdad accepts"
         owner = a.head.head  # "a proposal for signing", not "accused Russia of shelling"
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
     return [d for d in drafts if not content(d)]
+
+
+def _marks(clause: Token) -> set[str]:
+    return {c.lower_ for c in clause.children if c.dep_ == "mark"}
 
 
 def _argument_of(noun: Token, predicates: set[int]) -> bool:
@@ -947,7 +990,7 @@ def _drafts_for(
     ctx: SentenceContext,
     lexicon: Lexicon,
 ) -> list[Draft]:
-    sources = subjects(p, ctx)
+    sources = subjects(p, ctx, code)
     tgts = targets(p, entry, ctx, sources)
     if not sources and len(tgts) > 1 and _joint(code):
         # "the treaty signed between Russia and Iran": each party acts toward the other
@@ -1035,6 +1078,8 @@ def _site(p: Token, places: dict[int, str]) -> Token | None:
     heads += [g for c in heads[1:] if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
     if p.dep_ == "pobj" and p.head.dep_ == "prep":
         heads.append(p.head.head)  # "remained on alert in the West Bank": the framing verb
+    elif p.dep_ == "nsubj" and p.pos_ == "NOUN":
+        heads.append(p.head)  # "the deployment of NATO troops arrived in Bosnia"
     heads += [g for h in heads[:] for c in h.children if c.dep_ == "prep"
               and c.lower_ not in _LOCATIVE for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
@@ -1092,6 +1137,9 @@ def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[S
     return [_state_at(tok, ctx)]
 
 
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
+
+
 def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Slot]) -> Slot | None:
     """For an act with no target, the state where it happens: another state ("Serbia lifted
     the curfew in Montenegro", "troops arrived in Bosnia"), or the source's own for acts done
@@ -1102,8 +1150,8 @@ def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Sl
     if tok is None:
         return None
     country = ctx.place_countries[tok.i]
-    if any(s.country is None for s in sources):
-        return None
+    if any(s.country is None and not set(s.sectors) & _INTERNATIONAL for s in sources):
+        return None  # an armed group of no known state may be at home anywhere
     home = any(s.country == country for s in sources)
     if code[:2] not in (_HOME_ROOTS if home else _SITED_ROOTS):
         return None
