@@ -106,3 +106,13 @@ def test_a_threats_condition_is_not_an_event(coder) -> None:  # type: ignore[no-
     text = "Iran threatened to close the strait unless Washington lifted the sanctions."
     got = coded(coder, text)
     assert [s for s, _, _ in got] == ["IRN"]
+
+
+def test_a_light_verbs_recipient_is_the_target_of_its_nominal_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Cuba issued a formal warning to the Dominican Republic.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("CUB", "DOM", "13")]
+
+
+def test_what_a_nominal_appeal_asks_for_is_its_sub_code_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Haiti made an urgent appeal to Canada for humanitarian aid.")
+    assert [(s, t, c[:3]) for s, t, c in got] == [("HTI", "CAN", "023")]

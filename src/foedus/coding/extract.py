@@ -299,7 +299,11 @@ def targets(
 
     found: list[Slot] = []
     visit = entry.code.startswith("042")
-    for child in p.children:
+    children = list(p.children)
+    if p.pos_ == "NOUN" and p.dep_ == "dobj" and p.head.lemma_ in _LIGHT_VERBS:
+        # "submitted petitions to the royal family", "issued a warning to Iraq"
+        children += [c for c in p.head.children if c.dep_ in ("prep", "dative")]
+    for child in children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
             found += others(actors_at(child, ctx))
         elif child.dep_ in ("prep", "dative") and (
@@ -827,6 +831,11 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         chain = {t.i for t in clause_chain(d.anchor)[1:]}
         if _content_clause(d.anchor):
             chain.add(d.anchor.head.i)
+        if d.anchor.dep_ == "pobj" and d.anchor.head.dep_ == "prep":
+            # "made an appeal to the UN for aid": what the light verb's object asks for
+            verb = d.anchor.head.head
+            if verb.lemma_ in _LIGHT_VERBS:
+                chain |= {c.i for c in verb.children if c.dep_ == "dobj"}
         for a in asking:
             parties = {a.source.code, a.target.code if a.target else None}
             if a is not d and a.anchor.i in chain and d.source.code in parties:
