@@ -1,0 +1,64 @@
+"""Lexicon sub-codes: the fourth digit CAMEO gives by what is asked, offered, threatened or
+demanded, and synonyms of the codebook's definitions.
+
+Each sentence was written for this test in the style of current wire news (none comes from a
+gold set or the codebook) and is coded with the real coder and the shipped lexicon. A case
+names the source's country (or organization code) and the CAMEO code one of the sentence's
+events must have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+JUNE_25 = dt.date(2025, 6, 25)
+
+# (text, source, code)
+CASES = [
+    # money or supplies held back and then released are provided (07), not freed people (0841)
+    ("The World Bank released a second tranche of budget support to Ukraine.", "WORLDBANK", "071"),
+    ("Brussels unlocked frozen funding for Hungary after the rule-of-law talks.", "BEL", "071"),
+    # going back to talks is negotiating (046)
+    ("The Venezuelan government returned to the negotiating table in Mexico City.", "VEN", "046"),
+    # threats to secede or to resign threaten to break relations (1313)
+    ("The Catalan government threatened to declare independence from Spain.", "ESP", "1313"),
+    # tariffs and import curbs threatened are economic sanctions threatened (1312)
+    ("China threatened to impose import tariffs on European brandy.", "CHN", "1312"),
+    ("Beijing threatened to impose import restrictions on Australian wine.", "CHN", "1312"),
+    # terrorist activity threatened is unconventional violence threatened (1383)
+    ("Hezbollah threatened to resume terrorist activities against Israel.", "LBN", "1383"),
+    # renouncing armed struggle de-escalates (087)
+    ("The PKK renounced its armed struggle against Turkey.", "TUR", "087"),
+    # repealing or abolishing restrictions eases them (081x)
+    ("Senegal repealed the ban on political parties.", "SEN", "0812"),
+    ("Kyrgyzstan abolished the curfew in Bishkek.", "KGZ", "0813"),
+    # cooperation of no named kind, practised, is diplomatic cooperation (050)
+    ("Poland cooperated with Ukraine on the investigation.", "POL", "050"),
+    # rallies and marches for a demand take its sub-code (1411-1414)
+    ("Georgian students rallied for fresh elections in Tbilisi.", "GEO", "1411"),
+    ("Kenyan activists marched for press freedom in Nairobi.", "KEN", "1413"),
+    # flogging is physical assault (182)
+    ("Taliban officials flogged the women in public.", "AFG", "182"),
+]
+
+# Everyday senses of the same words in sport and entertainment: no event.
+QUIET = [
+    "Leinster rallied for a late win over Munster.",
+    "The band returned to the studio to record a new album.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "source", "code"), CASES)
+def test_the_coder_gives_the_sub_code(coder, text: str, source: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=JUNE_25)
+    got = {(e.source.country or e.source.code, e.cameo) for e in events}
+    assert (source, code) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", QUIET)
+def test_sport_senses_stay_quiet(coder, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert coder.code_text(text, date=JUNE_25) == []
