@@ -116,3 +116,23 @@ def test_a_light_verbs_recipient_is_the_target_of_its_nominal_event(coder) -> No
 def test_what_a_nominal_appeal_asks_for_is_its_sub_code_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Haiti made an urgent appeal to Canada for humanitarian aid.")
     assert [(s, t, c[:3]) for s, t, c in got] == [("HTI", "CAN", "023")]
+
+
+def test_what_one_side_wants_another_to_do_is_an_appeal(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Poland wants Germany to pay reparations for the occupation.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("POL", "DEU", "02")]
+
+
+def test_not_wanting_an_act_is_a_negated_appeal(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Turkey does not want Sweden to host the summit.", date=DAY)
+    assert [(e.source.code, e.cameo[:2], e.negated) for e in events] == [("TUR", "02", True)]
+
+
+def test_a_state_said_to_need_to_act_is_appealed_to(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Brazil said Paraguay needs to rethink its border policy.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("BRA", "PRY", "02")]
+
+
+def test_a_state_that_needs_to_act_itself_makes_no_appeal(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Brazil said it needs to rethink its border policy.")
+    assert all(c[:2] != "02" for _, _, c in got)

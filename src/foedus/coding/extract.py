@@ -680,7 +680,9 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx, lexicon)
     drafts = _as_refusals(drafts, lexicon)
-    drafts = [_as_demand(d, lexicon) for d in drafts] + _obligations(doc, ctx, lexicon, drafts)
+    acts = drafts
+    drafts = [_as_demand(_as_wish(d, ctx, lexicon), lexicon) for d in acts]
+    drafts += _obligations(doc, ctx, lexicon, acts + drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
     _refine_protests(drafts)
@@ -703,13 +705,22 @@ def _deontic_family(p: Token) -> str | None:
             epistemic = k + 1 < len(aux) and aux[k + 1].lemma_ == "have"
             if child.lower_ in _DEONTIC and not epistemic:
                 return _DEONTIC[child.lower_]
-        head = tok.head  # "Libya has to hand over the suspects"
-        if (
-            tok.dep_ == "xcomp"
-            and head.lemma_ == "have"
-            and any(c.lower_ == "to" for c in tok.children)
-        ):
-            return "10"
+        head = tok.head  # "Libya has to hand over the suspects", "Japan needs to reform"
+        if tok.dep_ == "xcomp" and (family := _needing(head, tok)):
+            return family
+    for xcomp in (c for c in p.children if c.dep_ == "xcomp"):
+        if family := _needing(p, xcomp):  # the clause's verb is "has" or "needs" itself
+            return family
+    return None
+
+
+# "has to" obliges (a demand, 10); "needs to" urges (an appeal, 02)
+_NEEDING = {"have": "10", "need": "02"}
+
+
+def _needing(verb: Token, xcomp: Token) -> str | None:
+    if verb.lemma_ in _NEEDING and any(c.lower_ == "to" for c in xcomp.children):
+        return _NEEDING[verb.lemma_]
     return None
 
 
@@ -726,9 +737,12 @@ def _obligations(
     anchored = {d.anchor.i for d in drafts} | {a.i for d in drafts for a in d.anchor.ancestors}
     out: list[Draft] = []
     for verb in doc:
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in speech or verb.i in anchored:
+        if verb.dep_ != "ccomp" or verb.i in anchored:
             continue
-        family = _deontic_family(verb)
+        wish = verb.head.lemma_.lower() in _WISHING and verb.pos_ == "VERB"
+        if verb.head.lemma_.lower() not in speech and not wish:
+            continue
+        family = "02" if wish else _deontic_family(verb)
         tok = subject_token(verb)
         said = subject_token(verb.head)
         if family is None or tok is None or said is None:
@@ -739,6 +753,26 @@ def _obligations(
                     entry = _DEMAND_ENTRY if family == "10" else _APPEAL_ENTRY
                     out.append(Draft(src, tgt, entry.code, entry, verb.head, inferred={"demand"}))
     return out
+
+
+_WISHING = frozenset({"want", "wish"})
+
+
+def _as_wish(d: Draft, ctx: SentenceContext, lexicon: Lexicon) -> Draft:
+    """ "Israel wants Germany to pay compensation" is Israel's appeal to Germany (025): what
+    one side wants another to do, mirrored in the appeal family (02); the act has not
+    happened."""
+    gov = d.anchor.head
+    if d.anchor.dep_ not in ("ccomp", "xcomp") or gov.lemma_.lower() not in _WISHING:
+        return d
+    tok = subject_token(gov)
+    wishers = [w for w in actors_at(tok, ctx) if w.code != d.source.code] if tok else []
+    if not wishers:
+        return d
+    negated = any(c.dep_ == "neg" for c in gov.children)
+    return replace(d, source=wishers[0], target=d.source, code=_mirrored("02", d.code, lexicon),
+                   anchor=gov, negated=negated, hypothetical=False, intent=False,
+                   denied=False, classes=(), inferred=d.inferred | {"appeal"})  # fmt: skip
 
 
 def _as_demand(d: Draft, lexicon: Lexicon) -> Draft:
