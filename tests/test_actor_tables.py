@@ -62,6 +62,7 @@ PARSERS: dict[str, Callable[[str, str], tuple[object, ...]]] = {
     "organizations.toml": lambda text, src: t._parse_organizations(text, src, _iso3()),
     "agents.toml": t._parse_agents,
     "places.toml": lambda text, src: t._parse_places(text, src, _iso3()),
+    "communities.toml": lambda text, src: t._parse_communities(text, src, _iso3()),
 }
 
 
@@ -396,6 +397,44 @@ def test_repeated_agent_word_is_rejected() -> None:
     text = '[[agent]]\nwords = ["army"]\nsectors = ["MIL"]\n' * 2
     with pytest.raises(DataFileError, match=r"agents.toml.*#2.*repeats 'army'"):
         t._parse_agents(text, "agents.toml")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('sectors = ["ETHNIC"]\nnames = ["Tamils"]\n', r"'sectors' has 'ETHNIC'"),
+        ('sectors = ["ETH"]\nnames = ["Tamils"]\ncountry = "LKB"\n', r"'country' is 'LKB'"),
+        ('sectors = ["ETH"]\n', r"'names' and 'adjectives' are both empty"),
+        ('sectors = ["ETH"]\nnames = ["Tamils"]\nadjectives = ["tamils"]\n', r"repeats 'tamils'"),
+        ('sectors = ["ETH"]\nnames = ["Tamils"]\nhome = "LKA"\n', r"'home' is not a known"),
+    ],
+)
+def test_invalid_communities_are_rejected(body: str, message: str) -> None:
+    text = f'[[community]]\nname = "Tamils"\n{body}'
+    with pytest.raises(DataFileError, match=f"communities.toml.*'Tamils'.*{message}"):
+        t._parse_communities(text, "communities.toml", frozenset({"LKA"}))
+
+
+def test_community_forms_belong_to_one_community_and_are_capitalized(
+    tables: t.ActorTables,
+) -> None:
+    forms = [f for c in tables.communities for f in (*c.names, *c.adjectives)]
+    assert len(forms) == len({f.casefold() for f in forms})
+    assert all(f[:1].isupper() for f in forms)
+
+
+def test_community_states_and_sectors(tables: t.ActorTables) -> None:
+    by_name = {c.name: c for c in tables.communities}
+    assert (by_name["Tamils"].country, by_name["Tamils"].sectors) == ("LKA", ("ETH",))
+    assert by_name["Kurds"].country is None  # Turkey, Iraq, Syria, Iran: the sentence says
+    assert by_name["Copts"].sectors == ("REL",)
+
+
+def test_country_lookalikes_are_not_forms_of_any_state(tables: t.ActorTables) -> None:
+    forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
+    lookalikes = [w for c in tables.countries for w in c.lookalikes]
+    assert "Columbia" in lookalikes
+    assert not {w.casefold() for w in lookalikes} & forms
 
 
 def test_invalid_place_kind_is_rejected() -> None:

@@ -240,7 +240,8 @@ def test_irregular_past_forms_reach_the_parser(coder) -> None:  # type: ignore[n
 
 
 def test_a_preposition_the_entry_names_gives_a_target_even_if_locative(coder) -> None:  # type: ignore[no-untyped-def]
-    assert ("IRQ", "IRN", "1033") in coded(coder, "Iraqi Kurds sought refuge in Iran.")
+    # "Iraqi Kurds" are Iraq's Kurdish community, CAMEO's IRQ with an ethnic sector
+    assert ("IRQETH", "IRN", "1033") in coded(coder, "Iraqi Kurds sought refuge in Iran.")
 
 
 def test_a_resignation_yields_office(coder) -> None:  # type: ignore[no-untyped-def]
@@ -325,3 +326,40 @@ def test_one_mention_of_a_state_is_not_enough_to_place_the_government(coder) -> 
 )
 def test_destinations_beneficiaries_captured_places_and_clashes(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in [(s, t) for s, t, _ in coded(coder, text)]
+
+
+# ------------------------------------------------- misspelled states and communities
+
+
+def test_a_misspelled_state_is_an_actor(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Ethopia accused Eritrea of violating the ceasefire.")
+    assert ("ETH", "ERI", "112") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people of one state takes it when the sentence names no other
+        ("Tamil rebels attacked an army base.", ("LKAREB", "19")),
+        ("Thousands of Hausa protested against the new tax.", ("NGAETH", "14")),
+        # a people of several states is placed by the sentence
+        ("Thousands of Kurds protested against the Turkish government.", ("TURETH", "14")),
+    ],
+)
+def test_a_community_is_coded_as_a_sector_of_a_state(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert expected in [(s, c[:2]) for s, _, c in got]
+
+
+def test_a_community_placed_elsewhere_takes_that_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Tamils in Malaysia protested against the new law.")
+    assert [(s, c[:2]) for s, _, c in got] == [("MYSETH", "14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Muslims protested against the cartoons.", "Hutu militias attacked a refugee camp."],
+)
+def test_a_faith_or_a_people_of_several_states_is_never_a_state_alone(coder, text) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(text, date=DAY)
+    assert all(e.source.country is None for e in events)

@@ -9,6 +9,7 @@ and "turkey" stay ordinary words. Adjacent pieces are composed into one actor:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -17,11 +18,18 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from foedus.actors.tables import ActorTables, Officeholder
+from foedus.actors.spelling import Misspellings
+from foedus.actors.tables import ActorTables, Community, Officeholder
 
 __all__ = ["Entry", "Mention", "MentionFinder"]
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A community's name ("Tamils") and its adjective, which names the people only before a sector
+# word or after "ethnic" ("Tamil rebels", not "Tamil films").
+_COMMUNITY_KINDS = frozenset({"community", "people_adj"})
+_STATE_WORDS = frozenset({"country", "adjective"})
+# A community's leaders speak for it, not for a government: "Yoruba leaders" are Nigeria's ETH.
+_COMMUNITY_LEADERS = frozenset({"leader", "leaders", "leadership"})
 _GENERIC_TITLES = ("leader", "head of state", "strongman", "ruler")
 
 
@@ -74,9 +82,19 @@ class MentionFinder:
         self.tables = tables
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._title_actors: dict[str, set[str]] = {}
+        self._communities: dict[str, Community] = {c.name: c for c in tables.communities}
         self._build()
         self._max_len = max(len(k) for k in self._index)
         self._firsts = frozenset(k[0] for k in self._index)
+        self._misspellings = Misspellings(
+            {
+                k[0]: e.key
+                for k, entries in self._index.items()
+                for e in entries
+                if len(k) == 1 and e.kind in _STATE_WORDS
+            },
+            lookalikes={_fold(w) for c in tables.countries for w in c.lookalikes},
+        )
 
     def _add(self, phrase: str, entry: Entry) -> None:
         if phrase.lower().startswith("the "):
@@ -123,6 +141,11 @@ class MentionFinder:
         for p in t.places:
             for name in (p.name, *p.names):
                 self._add(name, Entry("place", p.country or "", proper=True))
+        for community in t.communities:
+            for name in community.names:
+                self._add(name, Entry("community", community.name, community.sectors))
+            for adj in community.adjectives:
+                self._add(adj, Entry("people_adj", community.name, community.sectors))
 
     # -- scanning -------------------------------------------------------------------------
 
@@ -140,12 +163,33 @@ class MentionFinder:
                         if ok:
                             best = _Match(i, i + n, ok)
                             break
+            elif len(lower[i]) >= 7 and words[i][:1].isupper():
+                best = self._misspelt(words, lower, i)  # a word no table knows: "Afganistan"
             if best is None or self._other_person(best, words, others):
                 i += 1
                 continue
             found.append(best)
             i = best.end
         return found
+
+    def _misspelt(self, words: Sequence[str], lower: Sequence[str], i: int) -> _Match | None:
+        """A state's name or adjective misspelled ("Ethopia", "Phillippines"), unless the word
+        is part of a longer proper name ("Indiana Jones", "Mr Rolland")."""
+        word = words[i]
+        if not word.isalpha() or word.isupper():
+            return None
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        starter = i == 1 and before.lower() in _SENTENCE_STARTERS
+        if before.lower().rstrip(".") in _HONORIFICS or self._name_like(after):
+            return None
+        if self._name_like(before) and not starter:
+            return None
+        form = self._misspellings.correct(lower[i])
+        if form is None:
+            return None
+        entries = tuple(e for e in self._index[(form,)] if e.kind in _STATE_WORDS)
+        return _Match(i, i + 1, entries)
 
     def _other_person(self, match: _Match, words: Sequence[str], others: set[str]) -> bool:
         """A bare surname inside someone else's name: "Michael Howard" is not John Howard,
@@ -185,7 +229,7 @@ class MentionFinder:
     ) -> list[Mention]:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
         matches = self._matches(words, set() if others is None else others)
-        peoples = [m for m in matches if _ethnic(words, m)]
+        peoples = [m for m in matches if _ethnic(words, m) and not _community(m)]
         matches = [m for m in matches if not _sympathy(words, m.start, m.end) and m not in peoples]
         # "ethnic Albanians": a people, placed by the sentence like any role word
         mentions = [
@@ -193,11 +237,24 @@ class MentionFinder:
                     " ".join(words[m.start - 1 : m.end]))
             for m in peoples
         ]  # fmt: skip
+        homes: dict[int, str] = {}
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
             if mention is not None:
                 mentions.append(mention)
+                home = self._home(group)
+                if home is not None and mention.code is None:
+                    homes[mention.start] = home
+        if homes:
+            mentions = _at_home(mentions, homes)
         return sorted(mentions, key=lambda x: x.start)
+
+    def _home(self, group: list[_Match]) -> str | None:
+        """The state of the community a phrase names ("Tamil rebels": Sri Lanka), if any."""
+        names = {e.key for m in group for e in m.entries if e.kind in _COMMUNITY_KINDS}
+        if len(names) != 1:
+            return None
+        return self._communities[next(iter(names))].country
 
     # -- resolution -----------------------------------------------------------------------
 
@@ -207,6 +264,11 @@ class MentionFinder:
         kinds = {e.kind: e for m in group for e in m.entries}
         start, end = group[0].start, group[-1].end
         text = " ".join(words[start:end])
+        if kinds.keys() & _COMMUNITY_KINDS:
+            people = _people(kinds, words, start, end)
+            if people is not None or not kinds.keys() - _COMMUNITY_KINDS:
+                return people
+            kinds = {k: e for k, e in kinds.items() if k not in _COMMUNITY_KINDS}
         if set(kinds) == {"place"}:
             return Mention(start, end, "place", None, kinds["place"].key or None, (), None, text)
         if set(kinds) == {"place", "agent"}:
@@ -291,6 +353,47 @@ class MentionFinder:
         return found[-1]
 
 
+def _people(kinds: dict[str, Entry], words: Sequence[str], start: int, end: int) -> Mention | None:
+    """A community, alone or with a state's adjective or a sector word: "Tamils", "Iraqi
+    Kurds", "Chechen rebels", "ethnic Karen". Its state, unless an adjective names it, is left
+    to the sentence; any other word (a title, a name) makes the phrase that actor instead."""
+    if kinds.keys() - _COMMUNITY_KINDS - _STATE_WORDS - {"agent"}:
+        return None
+    if start and words[start - 1].lower() == "ethnic":
+        start -= 1
+    elif not kinds.keys() & {"community", "agent"}:
+        return None  # "Tamil films", "Karen Smith": no people
+    sectors = _community_entry(kinds).sectors
+    if "agent" in kinds and kinds["agent"].key not in _COMMUNITY_LEADERS:
+        sectors = kinds["agent"].sectors  # "Tamil rebels", "Uighur refugees"
+    country = next((kinds[k].key for k in ("adjective", "country") if k in kinds), None)
+    text = " ".join(words[start:end])
+    code = None if country is None else country + "".join(sectors)
+    return Mention(start, end, "agent", code, country, sectors, None, text)
+
+
+def _community_entry(kinds: dict[str, Entry]) -> Entry:
+    return kinds["community"] if "community" in kinds else kinds["people_adj"]
+
+
+def _community(m: _Match) -> bool:
+    return any(e.kind in _COMMUNITY_KINDS for e in m.entries)
+
+
+def _at_home(mentions: list[Mention], homes: dict[int, str]) -> list[Mention]:
+    """Communities of one state (`homes`, by mention start) take that state when the sentence
+    names no other: "Tamils protested" is Sri Lanka's, "Tamils in India protested" is left to
+    the coder to place."""
+    named = {m.country for m in mentions if m.country}
+    out = []
+    for m in mentions:
+        home = homes.get(m.start)
+        if home is not None and named <= {home}:
+            m = dataclasses.replace(m, code=home + "".join(m.sectors), country=home)
+        out.append(m)
+    return out
+
+
 def _holder_mention(
     h: Officeholder, start: int, end: int, text: str, tables: ActorTables
 ) -> Mention:
@@ -326,7 +429,7 @@ def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
             prev_kinds = {e.kind for g in groups[-1] for e in g.entries}
             # Two state names side by side ("Russia Iran") are two actors, not one.
             clash = bool(kinds & {"country", "capital"}) and bool(
-                prev_kinds & {"country", "capital", "person", "org"}
+                prev_kinds & {"country", "capital", "person", "org", *_COMMUNITY_KINDS}
             )
             # A place joins only a following sector word ("Darfur rebels", "Gaza militants").
             place_agent = prev_kinds == {"place"} and kinds == {"agent"}

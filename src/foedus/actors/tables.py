@@ -5,6 +5,7 @@ Five kinds of entry, each from a TOML file in ``foedus/data/actors/``:
     countries.toml        [[country]]       states, their names, adjectives, capitals, metonyms
     organizations.toml    [[organization]]  IGOs, NGOs, armed groups, parties, companies
     agents.toml           [[agent]]         sector words ("military" -> MIL, "police" -> COP)
+    communities.toml      [[community]]     peoples and faiths ("Tamils", "Kurdish", "Copts")
     places.toml           [[place]]         locations that are never actors
     leaders/*.toml        [[holder]]        officeholders by actor, role, title and date
 
@@ -36,6 +37,7 @@ __all__ = [
     "SECTORS",
     "ActorTables",
     "Agent",
+    "Community",
     "Country",
     "Officeholder",
     "Organization",
@@ -79,7 +81,7 @@ SECTORS = frozenset(
     {
         "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "BUS", "MED", "CVL", "EDU",
         "SPY", "IGO", "NGO", "ELI", "REL", "HLH", "LAB", "AGR", "ENV", "REF", "CRM", "UAF",
-        "SEP", "INS", "RAD", "MNC", "IMG", "HRI", "DEV", "MOD", "SET",
+        "SEP", "INS", "RAD", "MNC", "IMG", "HRI", "DEV", "MOD", "SET", "ETH",
     }
 )  # fmt: skip
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -99,6 +101,8 @@ class Country:
     metonyms: tuple[str, ...]
     metonyms_mil: tuple[str, ...]
     region: str
+    lookalikes: tuple[str, ...] = ()
+    """Words one edit from its forms that are not the state: left alone by spelling tolerance."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,23 @@ class Agent:
     """Sector words that, next to a country mention, give its sector ("Iranian military")."""
 
     words: tuple[str, ...]
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Community:
+    """An ethnic, national or religious community, which CAMEO codes as a sector of a state.
+
+    `names` stand for the people on their own ("Tamils"); `adjectives` only before a sector
+    word or after "ethnic" ("Tamil rebels", "ethnic Tamil"), since "Tamil films" are no actor.
+    `country` is the one state the community belongs to, taken when the sentence names no
+    other; None where it lives in several ("Kurds"), so that only the sentence places it.
+    """
+
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    country: str | None
     sectors: tuple[str, ...]
 
 
@@ -163,6 +184,7 @@ class ActorTables:
     agents: tuple[Agent, ...]
     places: tuple[Place, ...]
     officeholders: tuple[Officeholder, ...]
+    communities: tuple[Community, ...] = ()
     _by_iso3: Mapping[str, Country] = field(init=False, repr=False, compare=False)
     _by_code: Mapping[str, Organization] = field(init=False, repr=False, compare=False)
     _by_actor: Mapping[str, tuple[Officeholder, ...]] = field(init=False, repr=False, compare=False)
@@ -243,11 +265,12 @@ def load_actor_tables_from(root: Traversable | Path) -> ActorTables:
     organizations = _parse_organizations(*_read(root, "organizations.toml"), iso3)
     agents = _parse_agents(*_read(root, "agents.toml"))
     places = _parse_places(*_read(root, "places.toml"), iso3)
+    communities = _parse_communities(*_read(root, "communities.toml"), iso3)
     actors = iso3 | {o.code for o in organizations}
     holders: list[Officeholder] = []
     for text, source in _read_leaders(root):
         holders.extend(_parse_holders(text, source, actors))
-    return ActorTables(countries, organizations, agents, places, tuple(holders))
+    return ActorTables(countries, organizations, agents, places, tuple(holders), communities)
 
 
 def _read_leaders(root: Traversable | Path) -> list[tuple[str, str]]:
@@ -402,6 +425,7 @@ def _parse_countries(text: str, source: str) -> tuple[Country, ...]:
             metonyms=e.texts("metonyms"),
             metonyms_mil=e.texts("metonyms_mil"),
             region=e.choice("region", REGIONS),
+            lookalikes=e.texts("lookalikes"),
         )
         pairs.append((e, country))
     _no_repeats(((e, c.iso3) for e, c in pairs), "iso3")
@@ -454,6 +478,26 @@ def _parse_places(text: str, source: str, iso3: frozenset[str]) -> tuple[Place, 
         pairs.append((e, place))
     _no_repeats(((e, n) for e, p in pairs for n in (p.name, *p.names)), "name/names")
     return tuple(p for _, p in pairs)
+
+
+def _parse_communities(text: str, source: str, iso3: frozenset[str]) -> tuple[Community, ...]:
+    pairs = []
+    for e in _entries(text, source, "community", "name"):
+        e.check_keys(_fields(Community))
+        country = e.optional_text("country", _ISO3)
+        e.known("country", country, iso3, "a code in countries.toml")
+        community = Community(
+            name=e.text("name"),
+            names=e.texts("names"),
+            adjectives=e.texts("adjectives"),
+            country=country,
+            sectors=e.choices("sectors", SECTORS),
+        )
+        if not community.names and not community.adjectives:
+            raise e.fail("names", "and 'adjectives' are both empty", "Give at least one form.")
+        pairs.append((e, community))
+    _no_repeats(((e, n) for e, c in pairs for n in (*c.names, *c.adjectives)), "names/adjectives")
+    return tuple(c for _, c in pairs)
 
 
 def _parse_holders(text: str, source: str, actors: frozenset[str]) -> tuple[Officeholder, ...]:

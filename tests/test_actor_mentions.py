@@ -1,0 +1,106 @@
+"""Mentions the finder recovers beyond exact table forms: misspelled state names and ethnic or
+religious communities. Token lists written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.actors import MentionFinder, load_actor_tables
+
+
+@pytest.fixture(scope="module")
+def finder() -> MentionFinder:
+    return MentionFinder(load_actor_tables())
+
+
+def found(finder: MentionFinder, text: str) -> list[tuple[str, str | None, str]]:
+    words = text.replace("'s", " 's").replace(",", " ,").replace(".", " .").split()
+    return [(m.kind, m.code, m.text) for m in finder.find(words)]
+
+
+# ------------------------------------------------------------------------ misspelled states
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ethopia reopened its border", ("country", "ETH", "Ethopia")),
+        ("talks with Afganistan resumed", ("country", "AFG", "Afganistan")),
+        ("the Phillippines military said", ("country", "PHLMIL", "Phillippines military")),
+        ("Britian and France agreed", ("country", "GBR", "Britian")),
+        ("Ethiopain troops crossed the border", ("agent", "ETHMIL", "Ethiopain troops")),
+    ],
+)
+def test_a_misspelled_state_is_found(
+    finder: MentionFinder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(finder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ethopia reopened its border",  # not capitalized
+        "Columbia University said",  # a lookalike, not Colombia
+        "Indiana Jones returned",  # part of a longer name
+        "Mr Ethopia said",  # a person
+        "the Barbarians coach said",  # a rugby club, not Barbadians
+        "Ethiopiaa reopened its border",  # the last letter changed
+    ],
+)
+def test_words_near_a_state_name_are_left_alone(finder: MentionFinder, text: str) -> None:
+    assert not [m for m in found(finder, text) if m[1]]
+
+
+def test_exact_forms_still_win_over_tolerance(finder: MentionFinder) -> None:
+    # "Nigerien" is Niger's adjective, one letter from Nigeria's
+    assert found(finder, "a Nigerien official said") == [("agent", "NERGOV", "Nigerien official")]
+
+
+# ------------------------------------------------------------------------------ communities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tamils protested", ("agent", "LKAETH", "Tamils")),
+        ("Tamil rebels attacked", ("agent", "LKAREB", "Tamil rebels")),
+        ("ethnic Karen villagers fled", ("agent", "MMRCVL", "ethnic Karen villagers")),
+        ("Yoruba leaders demanded", ("agent", "NGAETH", "Yoruba leaders")),
+        ("Uyghurs were detained", ("agent", "CHNETH", "Uyghurs")),
+        ("Iraqi Kurds voted", ("agent", "IRQETH", "Iraqi Kurds")),
+        ("Turkish Kurd refugees returned", ("agent", "TURREF", "Turkish Kurd refugees")),
+        ("Copts prayed", ("agent", "EGYREL", "Copts")),
+    ],
+)
+def test_a_community_is_a_sector_of_its_state(
+    finder: MentionFinder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert found(finder, text) == [expected]
+
+
+def test_a_community_named_with_another_state_is_left_to_the_sentence(
+    finder: MentionFinder,
+) -> None:
+    assert found(finder, "Tamils in India protested") == [
+        ("agent", None, "Tamils"),
+        ("country", "IND", "India"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Kurds protested", "Hutu militias attacked", "Muslims prayed"])
+def test_a_community_of_several_states_has_no_state_of_its_own(
+    finder: MentionFinder, text: str
+) -> None:
+    (mention,) = finder.find(text.split())
+    assert (mention.kind, mention.code, mention.country) == ("agent", None, None)
+
+
+@pytest.mark.parametrize("text", ["Karen Smith said", "a Tamil film won", "the Basque chef said"])
+def test_a_community_adjective_alone_is_no_actor(finder: MentionFinder, text: str) -> None:
+    assert found(finder, text) == []
+
+
+def test_a_title_after_a_community_stays_a_title(finder: MentionFinder) -> None:
+    # an office, resolved as "the leader" is, not the community's ETH sector
+    assert [kind for kind, _, _ in found(finder, "the Chechen leader said")] == ["title"]
