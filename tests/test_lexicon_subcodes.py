@@ -29,6 +29,16 @@ CASES = [
     ("Beijing threatened to impose import restrictions on Australian wine.", "CHN", "1312"),
     # terrorist activity threatened is unconventional violence threatened (1383)
     ("Hezbollah threatened to resume terrorist activities against Israel.", "LBN", "1383"),
+    # a threat takes the code of the first thing its object names, in the order of the words
+    ("Hezbollah threatened to resume terror activities during the uprising.", "LBN", "1383"),
+    (
+        "Palestinian unions threatened to stage a general strike over the annexation plan.",
+        "PSE",
+        "133",
+    ),
+    # expelling peacekeepers threatened is 136, expelling diplomats 1313
+    ("Mali threatened to expel the UN peacekeepers.", "MLI", "136"),
+    ("Poland threatened to expel Russian diplomats.", "POL", "1313"),
     # renouncing armed struggle de-escalates (087)
     ("The PKK renounced its armed struggle against Turkey.", "TUR", "087"),
     # repealing or abolishing restrictions eases them (081x)
