@@ -136,3 +136,13 @@ def test_a_state_said_to_need_to_act_is_appealed_to(coder) -> None:  # type: ign
 def test_a_state_that_needs_to_act_itself_makes_no_appeal(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Brazil said it needs to rethink its border policy.")
     assert all(c[:2] != "02" for _, _, c in got)
+
+
+def test_an_agreement_demanded_is_a_demand_to_settle(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Norway said Colombia and the rebels must reach an agreement.")
+    assert ("NOR", "COL", "107") in got
+
+
+def test_an_act_in_a_relative_clause_does_not_block_a_reported_obligation(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway said Colombia must compensate the farmers who were killed in the raid."
+    assert [(s, t, c[:2]) for s, t, c in coded(coder, text)][:1] == [("NOR", "COL", "10")]

@@ -734,7 +734,9 @@ def _obligations(
     """Demands whose act the lexicon does not code ("Russia said Sudan must give back the
     helicopter"): a generic demand (100) or appeal (020) of the speaker to the one obliged."""
     speech = lexicon.cues.speech_verbs
-    anchored = {d.anchor.i for d in drafts} | {a.i for d in drafts for a in d.anchor.ancestors}
+    # an act coded in the clause ("must hand over the suspects"), not one in a relative clause
+    anchored = {t.i for d in drafts for t in clause_chain(d.anchor)}
+    anchored |= {d.anchor.head.i for d in drafts if d.anchor.dep_ in ("xcomp", "ccomp")}
     out: list[Draft] = []
     for verb in doc:
         if verb.dep_ != "ccomp" or verb.i in anchored:
@@ -794,8 +796,9 @@ def _as_demand(d: Draft, lexicon: Lexicon) -> Draft:
 def _mirrored(family: str, code: str, lexicon: Lexicon) -> str:
     """The appeal (02) or demand (10) for the act `code`: asking for a release (0841) is 0253
     or 1053, for talks (04x) 026 or 106; the bare family code when the act has no match."""
-    intent = lexicon.intent_code(code)
-    # 02, 03 and 10 share their sub-codes, except that mediation is 039 but 028 and 108
+    # 02, 03 and 10 share their sub-codes, except that mediation is 039 but 028 and 108; an
+    # agreement asked for settles a dispute ("must reach an agreement" is 107, not 100)
+    intent = "037" if code[:3] == "057" else lexicon.intent_code(code)
     intent = "038" if intent == "039" else intent
     mirrored = family + intent[2:] if intent[:2] == "03" else family + "0"
     cameo = load_cameo()
