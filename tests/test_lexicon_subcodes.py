@@ -20,6 +20,12 @@ CASES = [
     # money or supplies held back and then released are provided (07), not freed people (0841)
     ("The World Bank released a second tranche of budget support to Ukraine.", "WORLDBANK", "071"),
     ("Brussels unlocked frozen funding for Hungary after the rule-of-law talks.", "BEL", "071"),
+    # an appeal to release or return something takes its sub-code from what is released
+    ("Kenya urged the World Bank to release the delayed tranche of budget support.", "KEN", "0231"),
+    ("Russia urged Ukraine to return the captured soldiers.", "RUS", "0253"),
+    ("The UN urged Azerbaijan to return to the talks with Armenia.", "UN", "026"),
+    # refusing an extradition rejects judicial cooperation (1213)
+    ("Belgium refused to extradite the Catalan leader to Spain.", "BEL", "1213"),
     # going back to talks is negotiating (046)
     ("The Venezuelan government returned to the negotiating table in Mexico City.", "VEN", "046"),
     # threats to secede or to resign threaten to break relations (1313)
