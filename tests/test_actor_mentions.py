@@ -104,3 +104,33 @@ def test_a_community_adjective_alone_is_no_actor(finder: MentionFinder, text: st
 def test_a_title_after_a_community_stays_a_title(finder: MentionFinder) -> None:
     # an office, resolved as "the leader" is, not the community's ETH sector
     assert [kind for kind, _, _ in found(finder, "the Chechen leader said")] == ["title"]
+
+
+def test_ethnic_and_a_sector_word_are_one_placed_role(finder: MentionFinder) -> None:
+    (mention,) = finder.find(["ethnic", "Albanian", "guerrillas", "attacked"])
+    assert (mention.text, mention.code, mention.sectors) == (
+        "ethnic Albanian guerrillas",
+        None,
+        ("REB",),
+    )
+
+
+# ------------------------------------------------------------------ misspelled officeholders
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("President Francois Mitterand said", "francois-mitterrand"),
+        ("Chancellor Gerhard Schroeder said", "gerhard-schroder"),
+    ],
+)
+def test_a_full_name_with_a_misspelled_surname_is_the_officeholder(
+    finder: MentionFinder, text: str, entity: str
+) -> None:
+    assert [m.entity for m in finder.find(text.split()) if m.entity] == [entity]
+
+
+@pytest.mark.parametrize("text", ["Mr Mitterand said", "Danielle Mitterand said"])
+def test_a_misspelled_surname_needs_the_exact_first_name(finder: MentionFinder, text: str) -> None:
+    assert [m.entity for m in finder.find(text.split()) if m.entity] == []

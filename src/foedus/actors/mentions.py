@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from foedus.actors.spelling import Misspellings
+from foedus.actors.spelling import MIN_LENGTH, Misspellings
 from foedus.actors.tables import ActorTables, Community, Officeholder
 
 __all__ = ["Entry", "Mention", "MentionFinder"]
@@ -86,6 +86,10 @@ class MentionFinder:
         self._build()
         self._max_len = max(len(k) for k in self._index)
         self._firsts = frozenset(k[0] for k in self._index)
+        # officeholders' two-word names, for tolerant matching of the surname
+        full = [k for k, v in self._index.items() if len(k) == 2 and _has_person(v)]
+        self._given = frozenset(k[0] for k in full)
+        self._misnamings = Misspellings({k[1]: k[1] for k in full})
         self._misspellings = Misspellings(
             {
                 k[0]: e.key
@@ -163,6 +167,8 @@ class MentionFinder:
                         if ok:
                             best = _Match(i, i + n, ok)
                             break
+                if best is None and lower[i] in self._given:
+                    best = self._misnamed(words, lower, i)  # "Francois Mitterand"
             elif len(lower[i]) >= 7 and words[i][:1].isupper():
                 best = self._misspelt(words, lower, i)  # a word no table knows: "Afganistan"
             if best is None or self._other_person(best, words, others):
@@ -171,6 +177,19 @@ class MentionFinder:
             found.append(best)
             i = best.end
         return found
+
+    def _misnamed(self, words: Sequence[str], lower: Sequence[str], i: int) -> _Match | None:
+        """An officeholder's full name with the surname misspelled by one inner edit
+        ("Francois Mitterand"): the first name must be exact, so that another person's
+        surname ("Johnston") is never taken for a leader's ("Johnson")."""
+        if i + 1 >= len(words) or len(words[i + 1]) < MIN_LENGTH or not words[i][:1].isupper():
+            return None
+        surname = self._misnamings.correct(lower[i + 1])
+        entries = self._index.get((lower[i], surname or ""), [])
+        people = tuple(e for e in entries if e.kind == "person")
+        if not people or not words[i + 1][:1].isupper():
+            return None
+        return _Match(i, i + 2, people)
 
     def _misspelt(self, words: Sequence[str], lower: Sequence[str], i: int) -> _Match | None:
         """A state's name or adjective misspelled ("Ethopia", "Phillippines"), unless the word
@@ -229,14 +248,8 @@ class MentionFinder:
     ) -> list[Mention]:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
         matches = self._matches(words, set() if others is None else others)
-        peoples = [m for m in matches if _ethnic(words, m) and not _community(m)]
-        matches = [m for m in matches if not _sympathy(words, m.start, m.end) and m not in peoples]
-        # "ethnic Albanians": a people, placed by the sentence like any role word
-        mentions = [
-            Mention(m.start - 1, m.end, "agent", None, None, ("ETH",), None,
-                    " ".join(words[m.start - 1 : m.end]))
-            for m in peoples
-        ]  # fmt: skip
+        mentions, matches = _peoples(words, matches)
+        matches = [m for m in matches if not _sympathy(words, m.start, m.end)]
         homes: dict[int, str] = {}
         for group in _groups(matches, words):
             mention = self._resolve(group, words, on)
@@ -353,6 +366,10 @@ class MentionFinder:
         return found[-1]
 
 
+def _has_person(entries: Sequence[Entry]) -> bool:
+    return any(e.kind == "person" for e in entries)
+
+
 def _people(kinds: dict[str, Entry], words: Sequence[str], start: int, end: int) -> Mention | None:
     """A community, alone or with a state's adjective or a sector word: "Tamils", "Iraqi
     Kurds", "Chechen rebels", "ethnic Karen". Its state, unless an adjective names it, is left
@@ -455,6 +472,28 @@ def _sympathy(words: Sequence[str], start: int, end: int) -> bool:
     return (len(before) == 2 and before[1] == "-" and before[0] in _SYMPATHY_PREFIXES) or (
         len(after) == 2 and after[0] == "-" and after[1] in _SYMPATHY_SUFFIXES
     )
+
+
+def _peoples(words: Sequence[str], matches: list[_Match]) -> tuple[list[Mention], list[_Match]]:
+    """ "Ethnic Albanians", "ethnic Russian separatists": a people (with the sector a following
+    word gives it), placed by the sentence like any role word; and the matches left over."""
+    mentions: list[Mention] = []
+    rest: list[_Match] = []
+    pending = iter(enumerate(matches))
+    for i, m in pending:
+        if not _ethnic(words, m) or _community(m):
+            rest.append(m)
+            continue
+        end, sectors = m.end, ("ETH",)
+        after = matches[i + 1] if i + 1 < len(matches) else None
+        if after is not None and after.start == m.end:
+            agents = [e for e in after.entries if e.kind == "agent"]
+            if agents and len(agents) == len(after.entries):
+                end, sectors = after.end, agents[0].sectors
+                next(pending)  # "guerrillas" is part of "ethnic Albanian guerrillas"
+        text = " ".join(words[m.start - 1 : end])
+        mentions.append(Mention(m.start - 1, end, "agent", None, None, sectors, None, text))
+    return mentions, rest
 
 
 def _ethnic(words: Sequence[str], m: _Match) -> bool:

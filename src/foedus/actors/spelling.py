@@ -28,6 +28,9 @@ class Misspellings:
     def __init__(self, forms: Mapping[str, str], lookalikes: Iterable[str] = ()) -> None:
         self._forms = {f: k for f, k in forms.items() if len(f) >= MIN_LENGTH and f.isalpha()}
         self._lookalikes = frozenset(lookalikes)
+        # first letter, last letter and length a misspelling of some form can have: most
+        # capitalized words (names, sentence-initial words) fail this at once
+        self._shapes = frozenset((f[0], f[-1], len(f) + d) for f in self._forms for d in (-1, 0, 1))
         self._by_deletion: dict[str, set[str]] = {}
         for form in self._forms:
             for key in (form, *_deletions(form)):
@@ -39,7 +42,9 @@ class Misspellings:
     def correct(self, word: str) -> str | None:
         """The form that folded `word` misspells, or None: unknown, itself a form, more than
         one edit away, or as close to forms of two different keys."""
-        if len(word) < MIN_LENGTH or word in self._forms or word in self._lookalikes:
+        if len(word) < MIN_LENGTH or (word[0], word[-1], len(word)) not in self._shapes:
+            return None
+        if word in self._forms or word in self._lookalikes:
             return None
         candidates: set[str] = set()
         for key in (word, *_deletions(word)):
