@@ -484,7 +484,8 @@ def _peoples(words: Sequence[str], matches: list[_Match]) -> tuple[list[Mention]
         if not _ethnic(words, m) or _community(m):
             rest.append(m)
             continue
-        end, sectors = m.end, ("ETH",)
+        end = m.end
+        sectors: tuple[str, ...] = ("ETH",)
         after = matches[i + 1] if i + 1 < len(matches) else None
         if after is not None and after.start == m.end:
             agents = [e for e in after.entries if e.kind == "agent"]
