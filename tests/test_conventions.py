@@ -146,3 +146,24 @@ def test_an_agreement_demanded_is_a_demand_to_settle(coder) -> None:  # type: ig
 def test_an_act_in_a_relative_clause_does_not_block_a_reported_obligation(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Norway said Colombia must compensate the farmers who were killed in the raid."
     assert [(s, t, c[:2]) for s, t, c in coded(coder, text)][:1] == [("NOR", "COL", "10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada sent emergency aid for Haiti.", [("CAN", "HTI", "07")]),
+        ("Norway pledged 20 million dollars of aid for Somalia.", [("NOR", "SOM", "03")]),
+    ],
+)  # fmt: skip
+def test_help_is_for_whom_its_for_phrase_names(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [(s, t, c[:2]) for s, t, c in coded(coder, text)] == expected
+
+
+def test_for_names_no_recipient_of_troops(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Canada sent troops for the Latvian presidency's exercise.")
+    assert [t for _, t, _ in got] == [None]
+
+
+def test_forces_moved_by_no_one_named_are_moved_by_their_side(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Two hundred Turkish troops were withdrawn from the border on Friday.")
+    assert [(s[:3], c[:2]) for s, _, c in got] == [("TUR", "08")]

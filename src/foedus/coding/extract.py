@@ -207,7 +207,20 @@ def subjects(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
     if p.pos_ in ("NOUN", "PROPN"):
         return _noun_owner(p, ctx, code)
     tok = subject_token(p)
+    if tok is None and code[:2] in _MOVING_FAMILIES:
+        # "UN peacekeepers were deployed", "the guerrillas have been demobilized": forces
+        # moved by no one named are moved by their own side
+        return _armed(next((c for c in p.children if c.dep_ == "nsubjpass"), None), ctx)
     return actors_at(tok, ctx) if tok is not None else []
+
+
+def _armed(tok: Token | None, ctx: SentenceContext) -> list[Slot]:
+    """The actors `tok` names if it names armed forces ("NATO troops", "Syrian forces")."""
+    if tok is None:
+        return []
+    found = actors_at(tok, ctx)
+    armed = tok.lemma_.lower() in _FORCE_WORDS
+    return found if found and (armed or all(set(s.sectors) & _ARMED_SECTORS for s in found)) else []
 
 
 def _noun_owner(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
@@ -257,9 +270,7 @@ def _moved_forces(p: Token, ctx: SentenceContext) -> list[Slot]:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = actors_at(pobj, ctx)
-            armed = pobj.lemma_.lower() in _FORCE_WORDS
-            if found and (armed or all(set(s.sectors) & _ARMED_SECTORS for s in found)):
+            if found := _armed(pobj, ctx):
                 return found
     return []
 
@@ -303,8 +314,11 @@ def targets(
     if p.pos_ == "NOUN" and p.dep_ == "dobj" and p.head.lemma_ in _LIGHT_VERBS:
         # "submitted petitions to the royal family", "issued a warning to Iraq"
         children += [c for c in p.head.children if c.dep_ in ("prep", "dative")]
+    help_for = entry.family in _MATERIAL_HELP and _gives_help(p)
     for child in children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
+        if help_for and child.dep_ == "prep" and child.lower_ == "for":
+            found += others(_prep_objects(child, ctx))  # "sent food aid for North Korea"
+        elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
             found += others(actors_at(child, ctx))
         elif child.dep_ in ("prep", "dative") and (
             child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
@@ -314,11 +328,12 @@ def targets(
             explicit = child.lower_ not in DEFAULT_TARGET_PREPS
             found += others(_prep_objects(child, ctx, locative_ok=visit or explicit))
     if not found:
-        # "offered military support to Iran", "broker peace between Iran and Israel"
+        # "offered military support to Iran", "broker peace between Iran and Israel", "sent
+        # food aid for Sudan"
         for child in p.children:
             if child.dep_ in ("dobj", "attr", "xcomp"):
                 for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in entry.target_preps:
+                    if prep.dep_ == "prep" and _recipient_prep(prep, child, entry):
                         found += others(_prep_objects(prep, ctx))
     if not found:
         for child in p.children:
@@ -344,6 +359,36 @@ def targets(
 
 
 _MATERIAL_HELP = frozenset({"03", "06", "07"})
+
+
+# Help named by a noun is for whom its "for" phrase names: "aid for Sudan", "loans for Kyiv".
+_HELP_NOUNS = frozenset(
+    {"aid", "assistance", "help", "relief", "loan", "grant", "credit", "funding", "fund",
+     "money", "food", "supply", "weapon", "arm"}
+)  # fmt: skip
+
+
+def _recipient_prep(prep: Token, noun: Token, entry: PredicateEntry) -> bool:
+    if prep.lower_ in entry.target_preps:
+        return True
+    return prep.lower_ == "for" and (noun.lemma_.lower() in _HELP_NOUNS or _of_help(noun))
+
+
+def _of_help(noun: Token) -> bool:
+    """ "70 million dollars of aid", "tons of food": a quantity of help."""
+    return any(
+        g.lemma_.lower() in _HELP_NOUNS
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _gives_help(p: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _HELP_NOUNS or _of_help(c)) for c in p.children
+    )
 
 
 def _destination(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> list[Slot]:
@@ -419,6 +464,7 @@ def _nested_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> li
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for inner in pobj.children:
                     wanted = inner.lower_ in _NESTED_PREPS and inner.lower_ in entry.target_preps
+                    wanted = wanted or (inner.lower_ == "for" and pobj.lemma_ in _HELP_NOUNS)
                     if inner.dep_ == "prep" and wanted:
                         found = _prep_objects(inner, ctx)
                         if found:
