@@ -55,6 +55,12 @@ CASES = [
     # rallies and marches for a demand take its sub-code (1411-1414)
     ("Georgian students rallied for fresh elections in Tbilisi.", "GEO", "1411"),
     ("Kenyan activists marched for press freedom in Nairobi.", "KEN", "1413"),
+    # accusing a side of breaking a truce accuses it of aggression (1123)
+    ("Moscow accused Kyiv of breaking the Easter truce.", "RUS", "1123"),
+    # proscribing a group is an administrative sanction (172)
+    ("Britain proscribed the militant group under anti-terror laws.", "GBR", "172"),
+    # freedoms demanded are rights demanded (1043)
+    ("Belarusian exiles demanded democratic freedoms from Minsk.", "BLR", "1043"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
