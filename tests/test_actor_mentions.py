@@ -134,3 +134,27 @@ def test_a_full_name_with_a_misspelled_surname_is_the_officeholder(
 @pytest.mark.parametrize("text", ["Mr Mitterand said", "Danielle Mitterand said"])
 def test_a_misspelled_surname_needs_the_exact_first_name(finder: MentionFinder, text: str) -> None:
     assert [m.entity for m in finder.find(text.split()) if m.entity] == []
+
+
+# ------------------------------------------------------------------ minorities of a state
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bosnian Serbs shelled the town", ("agent", "BIHETH", "Bosnian Serbs")),
+        ("Kosovo Serbs protested", ("agent", "XKXETH", "Kosovo Serbs")),
+        ("Bosnian Serb forces attacked", ("agent", "BIHMIL", "Bosnian Serb forces")),
+        ("Croatian Serb refugees fled", ("agent", "HRVREF", "Croatian Serb refugees")),
+        # Cypriots are citizens of any origin: Cyprus's, as before
+        ("Turkish Cypriots voted", ("country", "CYP", "Turkish Cypriots")),
+    ],
+)
+def test_a_minority_named_by_another_states_word_is_its_host_states(
+    finder: MentionFinder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in found(finder, text)
+
+
+def test_two_states_adjectives_before_a_noun_are_no_minority(finder: MentionFinder) -> None:
+    assert [code for _, code, _ in found(finder, "the Albanian Serbian border")] == ["SRB"]

@@ -43,6 +43,7 @@ class Entry:
     exact_case: bool = False
     proper: bool = True
     form: tuple[str, ...] = ()
+    diaspora: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class MentionFinder:
         exact = phrase.isupper() and len(phrase.replace(".", "")) <= 4
         if exact or entry.exact_case:
             form = tuple(_split(phrase, lower=False))
-            entry = Entry(entry.kind, entry.key, entry.sectors, True, entry.proper, form)
+            entry = dataclasses.replace(entry, exact_case=True, form=form)
         bucket = self._index.setdefault(tuple(w.lower() for w in words), [])
         if entry not in bucket:
             bucket.append(entry)
@@ -120,8 +121,8 @@ class MentionFinder:
             for name in (c.name, *c.names):
                 self._add(name, Entry("country", c.iso3))
             for adj in c.adjectives:
-                self._add(adj, Entry("adjective", c.iso3))
-                self._add(adj + "s", Entry("country", c.iso3))
+                self._add(adj, Entry("adjective", c.iso3, diaspora=c.diaspora))
+                self._add(adj + "s", Entry("country", c.iso3, diaspora=c.diaspora))
             for cap in c.capitals:
                 self._add(cap, Entry("capital", c.iso3))
             for met in c.metonyms:
@@ -290,6 +291,11 @@ class MentionFinder:
                 return None
             sectors = kinds["agent"].sectors
             return Mention(start, end, "agent", home + "".join(sectors), home, sectors, None, text)
+        host = _host(group)
+        if host is not None and kinds.keys() <= {*_STATE_WORDS, "agent"}:
+            # "Bosnian Serbs", "Kosovo Serb police": a minority, coded as its host state's
+            sectors = kinds["agent"].sectors if "agent" in kinds else ("ETH",)
+            return Mention(start, end, "agent", host + "".join(sectors), host, sectors, None, text)
         country = next(
             (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
             None,
@@ -364,6 +370,24 @@ class MentionFinder:
         if on is None or not found:
             return None  # without a date the office is known, the person is not
         return found[-1]
+
+
+def _hosted(prev_kinds: set[str], m: _Match) -> bool:
+    return prev_kinds <= _STATE_WORDS and any(e.diaspora for e in m.entries)
+
+
+def _host(group: list[_Match]) -> str | None:
+    """The state a minority named by another state's word lives in: "Bosnian Serbs" and
+    "Bosnian Serb forces" are Bosnia's. None unless the phrase is a state's word followed by
+    such a people's plural, or by its adjective and a sector word."""
+    states = [next((e for e in m.entries if e.kind in _STATE_WORDS), None) for m in group[:2]]
+    if len(states) < 2 or states[0] is None or states[1] is None or not states[1].diaspora:
+        return None
+    if states[1].kind == "adjective" and not any(
+        e.kind == "agent" for m in group[2:] for e in m.entries
+    ):
+        return None  # "the Albanian Serbian border": two states' words, no people
+    return states[0].key if states[0].key != states[1].key else None
 
 
 def _has_person(entries: Sequence[Entry]) -> bool:
@@ -450,6 +474,8 @@ def _groups(matches: list[_Match], words: Sequence[str]) -> list[list[_Match]]:
             )
             # A place joins only a following sector word ("Darfur rebels", "Gaza militants").
             place_agent = prev_kinds == {"place"} and kinds == {"agent"}
+            if clash and _hosted(prev_kinds, m):
+                clash = False  # "Kosovo Serbs": a people and the state it lives in
             if joined and not clash and ("place" not in kinds | prev_kinds or place_agent):
                 groups[-1].append(m)
                 continue

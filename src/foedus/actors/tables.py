@@ -103,6 +103,8 @@ class Country:
     region: str
     lookalikes: tuple[str, ...] = ()
     """Words one edit from its forms that are not the state: left alone by spelling tolerance."""
+    diaspora: bool = False
+    """Whether its adjective also names a minority elsewhere ("Bosnian Serbs" are Bosnia's)."""
 
 
 @dataclass(frozen=True)
@@ -426,6 +428,7 @@ def _parse_countries(text: str, source: str) -> tuple[Country, ...]:
             metonyms_mil=e.texts("metonyms_mil"),
             region=e.choice("region", REGIONS),
             lookalikes=e.texts("lookalikes"),
+            diaspora=e.flag("diaspora"),
         )
         pairs.append((e, country))
     _no_repeats(((e, c.iso3) for e, c in pairs), "iso3")
