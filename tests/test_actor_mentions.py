@@ -158,3 +158,16 @@ def test_a_minority_named_by_another_states_word_is_its_host_states(
 
 def test_two_states_adjectives_before_a_noun_are_no_minority(finder: MentionFinder) -> None:
     assert [code for _, code, _ in found(finder, "the Albanian Serbian border")] == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Afghan guerillas attacked", ("agent", "AFGREB", "Afghan guerillas")),  # wire spelling
+        ("Bosnian Moslems fled", ("agent", "BIHCVLREL", "Bosnian Moslems")),
+    ],
+)
+def test_variant_spellings_of_role_words(
+    finder: MentionFinder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert found(finder, text) == [expected]
