@@ -61,6 +61,17 @@ CASES = [
     ("Britain proscribed the militant group under anti-terror laws.", "GBR", "172"),
     # freedoms demanded are rights demanded (1043)
     ("Belarusian exiles demanded democratic freedoms from Minsk.", "BLR", "1043"),
+    # artillery and mortar fire exchanged is 194, not small arms (193)
+    ("Armenian and Azerbaijani forces traded mortar fire along the border.", "ARM", "194"),
+    # protesters blocking ports and railway lines obstruct passage (144), for a demand 144x
+    ("Greek farmers blocked the port of Piraeus with their tractors.", "GRC", "144"),
+    (
+        "Kenyan protesters blocked the railway line to demand the resignation of the governor.",
+        "KEN",
+        "1441",
+    ),
+    # emergency funds allocated are economic aid (071)
+    ("The European Union allocated emergency funds to flood-hit Pakistan.", "EU", "071"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
