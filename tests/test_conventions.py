@@ -167,3 +167,19 @@ def test_for_names_no_recipient_of_troops(coder) -> None:  # type: ignore[no-unt
 def test_forces_moved_by_no_one_named_are_moved_by_their_side(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Two hundred Turkish troops were withdrawn from the border on Friday.")
     assert [(s[:3], c[:2]) for s, _, c in got] == [("TUR", "08")]
+
+
+def test_a_demand_named_by_a_noun_takes_the_clause_on_its_verb(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The WHO repeated its demand on Monday that Egypt ease restrictions on aid convoys."
+    got = coded(coder, text)
+    assert [(s, t, c[:3]) for s, t, c in got] == [("WHO", "EGY", "105")]
+
+
+def test_what_a_protest_is_against_is_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan students staged demonstrations against the arrest of opposition leaders."
+    assert [c[:2] for _, _, c in coded(coder, text)] == ["14"]
+
+
+def test_nothing_inside_a_threats_condition_is_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghana will withdraw its troops from Mali unless the junta ends its war with rebels."
+    assert [s for s, _, _ in coded(coder, text)] == ["GHA"]

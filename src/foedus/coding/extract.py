@@ -440,7 +440,7 @@ def _conditioned(p: Token, ctx: SentenceContext) -> list[Slot]:
     for tok in (p, *(c for c in p.children if c.dep_ == "xcomp")):
         for clause in tok.children:
             marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-            if clause.dep_ == "advcl" and marks & {"if", "unless", "until"}:
+            if clause.dep_ == "advcl" and marks & _CONDITION_MARKS:
                 subject = subject_token(clause)
                 if subject is not None and (found := actors_at(subject, ctx)):
                     return found
@@ -477,7 +477,11 @@ def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> 
     US cancel"), or whoever owns what is answered ("rejected calls by Belarus", "welcomed
     Reagan's statement", "rejected an offer from Kabul")."""
     found: list[Slot] = []
-    for child in p.children:
+    children = list(p.children)
+    if p.pos_ == "NOUN" and p.dep_ == "dobj":
+        # "reiterated its demand today that Israel ease": the clause hangs on the verb
+        children += [c for c in p.head.children if c.dep_ == "ccomp"]
+    for child in children:
         if _content_clause(child) and entry.family in _ASKING_ROOTS:
             tok = subject_token(child)
             if tok is not None:
@@ -919,6 +923,8 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
             verb = d.anchor.head.head
             if verb.lemma_ in _LIGHT_VERBS:
                 chain |= {c.i for c in verb.children if c.dep_ == "dobj"}
+        if d.anchor.dep_ == "ccomp":  # "reiterated its demand today that Israel ease"
+            chain |= {c.i for c in d.anchor.head.children if c.dep_ == "dobj"}
         for a in asking:
             parties = {a.source.code, a.target.code if a.target else None}
             if a is not d and a.anchor.i in chain and d.source.code in parties:
@@ -1012,6 +1018,15 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
     asking = {d.anchor.i for d in drafts if d.code[:2] in _ASKING_ROOTS}
     asking |= {c.i for d in drafts if d.code[:2] in _ASKING_ROOTS
                for c in d.anchor.children if c.dep_ == "xcomp"}  # fmt: skip
+    if not drafts:
+        return drafts
+    doc = drafts[0].anchor.doc
+    conditions = {  # the if/unless clauses of threats, demands and appeals
+        c.i for i in asking for c in doc[i].children
+        if c.dep_ == "advcl" and _marks(c) & _CONDITION_MARKS
+    }  # fmt: skip
+    grieving = {d.anchor.i for d in drafts if d.code[:2] in ("11", "14")}
+    grieving |= {t.i for t in doc if t.lemma_.lower() in _PROTEST_NOUNS}  # "in protest at"
     coded_near = anchors | {
         c.i for d in drafts for c in d.anchor.children if c.dep_ in ("dobj", "nsubjpass", "attr")
     }
@@ -1038,12 +1053,21 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
             return True  # what a coded offer, demand or invitation is for
         if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i in arguments:
             return True  # what a coded act is about: "the return of property seized in 1979"
-        if a.dep_ == "advcl" and main.i in asking and _marks(a) & {"if", "unless", "until"}:
+        if any(t.i in conditions for t in (a, *a.ancestors)):
             return True  # a threat's or demand's condition: "...unless Baghdad accepts"
+        if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.lower_ in _GRIEVANCE_PREPS:
+            # what a protest or complaint is against: "protests over the arrests"
+            return a.head.head.i in grieving
         owner = a.head.head  # "a proposal for signing", not "accused Russia of shelling"
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
     return [d for d in drafts if not content(d)]
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "until"})
+_GRIEVANCE_PREPS = frozenset({"against", "over", "at", "of", "about"})
+_PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "strike",
+                            "boycott", "sit-in", "complaint", "outcry"})  # fmt: skip
 
 
 def _marks(clause: Token) -> set[str]:
