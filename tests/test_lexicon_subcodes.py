@@ -72,6 +72,15 @@ CASES = [
     ),
     # emergency funds allocated are economic aid (071)
     ("The European Union allocated emergency funds to flood-hit Pakistan.", "EU", "071"),
+    # asking to end something is de-escalation (0256) only when no class names what is ended
+    ("Kenya's president urged the protesters to end their sit-ins.", "KEN", "0252"),
+    ("The UN urged both sides to stop the fighting.", "UN", "0256"),
+    # rights granted, policies reversed, constitutions adopted: yielding by kind (0833/0832/0834)
+    ("Saudi Arabia granted women the right to drive.", "SAU", "0833"),
+    ("Turkey reversed its policy on Syrian refugees.", "TUR", "0832"),
+    ("Thailand adopted a new constitution.", "THA", "0834"),
+    # marching to demand something takes the demand's sub-code (1414 for independence)
+    ("Catalans marched to demand independence from Spain.", "ESP", "1414"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
