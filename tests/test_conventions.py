@@ -183,3 +183,9 @@ def test_what_a_protest_is_against_is_not_an_event(coder) -> None:  # type: igno
 def test_nothing_inside_a_threats_condition_is_an_event(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Ghana will withdraw its troops from Mali unless the junta ends its war with rebels."
     assert [s for s, _, _ in coded(coder, text)] == ["GHA"]
+
+
+def test_what_an_attack_is_on_is_its_target_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Two soldiers were killed in an attack on an army convoy by Malian rebels."
+    got = coded(coder, text)
+    assert len(got) == 1 and got[0][0] == "MLIREB" and got[0][2][:2] in ("18", "19")

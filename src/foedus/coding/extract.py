@@ -207,11 +207,27 @@ def subjects(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
     if p.pos_ in ("NOUN", "PROPN"):
         return _noun_owner(p, ctx, code)
     tok = subject_token(p)
+    if tok is None and code[:2] in _VIOLENT:
+        # "a policeman was killed in an attack on a patrol by Kosovo Albanians"
+        tok = _attacker(p)
     if tok is None and code[:2] in _MOVING_FAMILIES:
         # "UN peacekeepers were deployed", "the guerrillas have been demobilized": forces
         # moved by no one named are moved by their own side
         return _armed(next((c for c in p.children if c.dep_ == "nsubjpass"), None), ctx)
     return actors_at(tok, ctx) if tok is not None else []
+
+
+def _attacker(p: Token) -> Token | None:
+    """Who made the attack an agentless passive of harm happened in: the "by" phrase of its
+    "in an attack" complement, also when the parser hangs it on the attack's object."""
+    if not any(c.dep_ == "nsubjpass" for c in p.children):
+        return None
+    for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            for tok in noun.subtree:
+                if tok.dep_ == "prep" and tok.lower_ == "by" and tok.i - noun.i <= 8:
+                    return next((g for g in tok.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _armed(tok: Token | None, ctx: SentenceContext) -> list[Slot]:
@@ -720,9 +736,13 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     """Draft events of one parsed sentence, deduplicated."""
     drafts: list[Draft] = []
     chosen_at: set[int] = set()
-    for p, entries in predicates(doc, lexicon):
+    found = predicates(doc, lexicon)
+    predicate_at = {p.i for p, _ in found}
+    for p, entries in found:
         if p.pos_ in ("NOUN", "PROPN") and _argument_of(p, chosen_at):
             continue  # "asked for military assistance": the verb has already used the noun
+        if _attacked(p, predicate_at):
+            continue  # "an attack on a police patrol": the patrol is what is attacked
         chosen = choose(p, entries, lexicon)
         if chosen is None:
             continue
@@ -1072,6 +1092,17 @@ _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot"
 
 def _marks(clause: Token) -> set[str]:
     return {c.lower_ for c in clause.children if c.dep_ == "mark"}
+
+
+def _attacked(noun: Token, predicates: set[int]) -> bool:
+    prep = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and prep.lower_ in ("on", "against")
+        and prep.head.i in predicates
+        and prep.head.pos_ == "NOUN"
+    )
 
 
 def _argument_of(noun: Token, predicates: set[int]) -> bool:
