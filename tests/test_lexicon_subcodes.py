@@ -81,6 +81,12 @@ CASES = [
     ("Thailand adopted a new constitution.", "THA", "0834"),
     # marching to demand something takes the demand's sub-code (1414 for independence)
     ("Catalans marched to demand independence from Spain.", "ESP", "1414"),
+    # platforms blocked are restrictions on political freedoms (1721)
+    ("Iran restricted access to Instagram and WhatsApp.", "IRN", "1721"),
+    # named aid agencies expelled or suspended (1663)
+    ("Sudan expelled Oxfam and two other aid groups.", "SDN", "1663"),
+    # refugees taken in are given refuge (075); refuge taken is sought (1033)
+    ("Germany took in a million Syrian refugees.", "DEU", "075"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
