@@ -189,3 +189,15 @@ def test_what_an_attack_is_on_is_its_target_not_an_event(coder) -> None:  # type
     text = "Two soldiers were killed in an attack on an army convoy by Malian rebels."
     got = coded(coder, text)
     assert len(got) == 1 and got[0][0] == "MLIREB" and got[0][2][:2] in ("18", "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Hungary plans to impose border restrictions on Serbia.", "13"),
+        ("Armenia vowed to retaliate against Azerbaijan.", "13"),
+        ("Hungary plans to send troops to Serbia.", "03"),  # cooperation planned stays intent
+    ],
+)  # fmt: skip
+def test_a_harmful_act_its_source_plans_is_a_threat(coder, text, root) -> None:  # type: ignore[no-untyped-def]
+    assert [c[:2] for _, _, c in coded(coder, text)] == [root]

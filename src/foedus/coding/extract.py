@@ -1185,11 +1185,29 @@ def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
     speaker = d.reported_by
     own = speaker is not None and (speaker.code == d.source.code or (
         speaker.country is not None and speaker.country == d.source.country))  # fmt: skip
+    own = own or _planned(d.anchor)
     threat = lexicon.threat_code(d.code)
     if not (d.intent or d.hypothetical) or d.negated or d.denied or not own or threat is None:
         return d
     return replace(d, code=threat, intent=False, hypothetical=False, reported_by=None,
                    inferred=d.inferred | {"threat"})  # fmt: skip
+
+
+# Governors by which a source announces its own harmful act: "plans to impose restrictions",
+# "is prepared to use force", "vowed to retaliate".
+_PLANNING = frozenset({"plan", "intend", "prepare", "prepared", "ready", "poised", "vow",
+                       "determined", "resolve"})  # fmt: skip
+
+
+def _planned(p: Token) -> bool:
+    """Whether `p` is the complement of its own subject's planning ("Greece plans to impose
+    restrictions", "the army is ready to resume shelling"), not of another's prediction."""
+    for tok in clause_chain(p)[1:]:
+        if tok.lemma_.lower() in _PLANNING:
+            return True
+        if tok.dep_ not in ("xcomp", "acomp") and tok.pos_ != "AUX":
+            return False
+    return False
 
 
 def _means_code(p: Token, lexicon: Lexicon) -> str | None:
