@@ -87,6 +87,13 @@ CASES = [
     ("Sudan expelled Oxfam and two other aid groups.", "SDN", "1663"),
     # refugees taken in are given refuge (075); refuge taken is sought (1033)
     ("Germany took in a million Syrian refugees.", "DEU", "075"),
+    # arms laid down or surrendered are demobilisation (0873); pulling back is a retreat (0874)
+    ("Colombian rebels laid down their arms.", "COL", "0873"),
+    ("Colombian rebels pulled back from the front line.", "COL", "0874"),
+    # fuel deliveries let in are humanitarian access (0863)
+    ("Israel allowed fuel deliveries into Gaza.", "ISR", "0863"),
+    # blocking economic aid stops economic aid (1621), not aid of no kind (162)
+    ("Hungary blocked EU financial aid to Ukraine.", "HUN", "1621"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
