@@ -201,3 +201,14 @@ def test_what_an_attack_is_on_is_its_target_not_an_event(coder) -> None:  # type
 )  # fmt: skip
 def test_a_harmful_act_its_source_plans_is_a_threat(coder, text, root) -> None:  # type: ignore[no-untyped-def]
     assert [c[:2] for _, _, c in coded(coder, text)] == [root]
+
+
+def test_a_warning_that_another_side_may_act_is_that_sides_reported_act(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Lithuania warned that Belarus could attack within a year.", date=DAY)
+    got = [(e.source.code, e.cameo[:2], e.hypothetical, e.reported_by) for e in events]
+    assert got == [("BLR", "19", True, "LTU")]
+
+
+def test_a_warning_of_ones_own_sides_act_is_a_threat(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Iran warned that its forces would strike Israel.")
+    assert [(s[:3], c[:2]) for s, _, c in got] == [("IRN", "13")]

@@ -615,6 +615,23 @@ def choose(
     return None
 
 
+def _predicts(p: Token, ctx: SentenceContext) -> bool:
+    """ "Germany warned (that) Russia may attack": a warning with no one warned whose clause
+    has another side as subject foretells that side's act; it is not a threat by the warner
+    ("Iran warned that it would strike", "Cairo warned that police will act" are)."""
+    if p.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in p.children):
+        return False
+    warners = {s.country or s.code for s in subjects(p, ctx)}
+    for clause in (c for c in p.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        sides = {s.country or s.code for s in actors_at(subject, ctx)}
+        if warners and sides and not sides & warners:
+            return True
+    return False
+
+
 # -- modality -------------------------------------------------------------------------------
 
 
@@ -743,6 +760,8 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
             continue  # "asked for military assistance": the verb has already used the noun
         if _attacked(p, predicate_at):
             continue  # "an attack on a police patrol": the patrol is what is attacked
+        if _predicts(p, ctx):
+            continue  # "Germany warned Russia may attack": the attack, reported by Germany
         chosen = choose(p, entries, lexicon)
         if chosen is None:
             continue
