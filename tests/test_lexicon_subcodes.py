@@ -94,6 +94,10 @@ CASES = [
     ("Israel allowed fuel deliveries into Gaza.", "ISR", "0863"),
     # blocking economic aid stops economic aid (1621), not aid of no kind (162)
     ("Hungary blocked EU financial aid to Ukraine.", "HUN", "1621"),
+    # what kind of deal is agreed decides the intent (0311 trade, 037 peace, 0313 extradition)
+    ("The United States and Kenya agreed a new free-trade deal.", "USA", "0311"),
+    ("Armenia and Azerbaijan agreed on a peace deal.", "ARM", "037"),
+    ("Britain and Rwanda agreed an extradition treaty.", "GBR", "0313"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
