@@ -3,6 +3,8 @@ religious communities. Token lists written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from foedus.actors import MentionFinder, load_actor_tables
@@ -171,3 +173,47 @@ def test_variant_spellings_of_role_words(
     finder: MentionFinder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert found(finder, text) == [expected]
+
+
+# ------------------------------------------------------------ governments named for a leader
+
+
+def resolved(
+    finder: MentionFinder, text: str, on: dt.date | None
+) -> list[tuple[str | None, str | None]]:
+    words = text.replace("'s", " 's").replace(",", " ,").replace(".", " .").split()
+    return [(m.code, m.entity) for m in finder.find(words, on) if m.code]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        # two Presidents Bush: the date tells them apart
+        ("The Bush administration said", dt.date(2003, 5, 1), ("USAGOV", "george-w-bush")),
+        ("The Bush administration said", dt.date(1991, 2, 1), ("USAGOV", "george-h-w-bush")),
+        # both were presidents of one state: its government, not a guessed person
+        ("The Bush administration said", None, ("USAGOV", None)),
+        # a retrospective: out of office on the date, still the government he headed
+        ("The Clinton administration said", dt.date(2003, 5, 1), ("USAGOV", "bill-clinton")),
+        ("The Assad regime said", dt.date(2025, 6, 1), ("SYRGOV", "bashar-al-assad")),
+        ("the May government said", dt.date(2018, 5, 1), ("GBRGOV", "theresa-may")),
+    ],
+)
+def test_a_government_named_for_its_leader_is_that_states(
+    finder: MentionFinder, text: str, on: dt.date | None, expected: tuple[str, str | None]
+) -> None:
+    assert resolved(finder, text, on) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        ("The Smith government said", None),  # leaders of Zimbabwe and the Bahamas
+        ("In May government troops said", dt.date(2018, 5, 1)),  # a month, not Theresa May
+        ("Mr Bush said", dt.date(2003, 5, 1)),  # only before a word for the government
+    ],
+)
+def test_a_leaders_surname_alone_or_shared_names_no_government(
+    finder: MentionFinder, text: str, on: dt.date | None
+) -> None:
+    assert resolved(finder, text, on) == []

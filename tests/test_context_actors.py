@@ -363,3 +363,12 @@ def test_a_community_placed_elsewhere_takes_that_state(coder) -> None:  # type: 
 def test_a_faith_or_a_people_of_several_states_is_never_a_state_alone(coder, text) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text(text, date=DAY)
     assert all(e.source.country is None for e in events)
+
+
+def test_an_administration_named_for_a_president_is_his_government(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(
+        "The Bush administration condemned the attack on Israel.", date=dt.date(2003, 5, 1)
+    )
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("USAGOV", "ISR")
+    ]

@@ -31,6 +31,13 @@ _STATE_WORDS = frozenset({"country", "adjective"})
 # A community's leaders speak for it, not for a government: "Yoruba leaders" are Nigeria's ETH.
 _COMMUNITY_LEADERS = frozenset({"leader", "leaders", "leadership"})
 _GENERIC_TITLES = ("leader", "head of state", "strongman", "ruler")
+# Words that, after a leader's name, stand for the government that leader heads: "the Bush
+# administration", "the Assad regime", "the Kohl government".
+_REGIME_WORDS = frozenset({"administration", "government", "regime", "cabinet"})
+_HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})
+# Before a surname known only from a leader's full name ("Bush", "May", "Major"), a word that
+# makes it a name: "the May government", not "in May government troops".
+_RULER_DETERMINERS = frozenset({"the", "a", "an", "former", "then", "new", "outgoing", "whole"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ class MentionFinder:
         self._title_actors: dict[str, set[str]] = {}
         self._communities: dict[str, Community] = {c.name: c for c in tables.communities}
         self._build()
+        self._rulers = _rulers(tables.officeholders)
         self._max_len = max(len(k) for k in self._index)
         self._firsts = frozenset(k[0] for k in self._index)
         # officeholders' two-word names, for tolerant matching of the surname
@@ -177,6 +185,21 @@ class MentionFinder:
                 continue
             found.append(best)
             i = best.end
+        return self._regimes(words, found)
+
+    def _regimes(self, words: Sequence[str], found: list[_Match]) -> list[_Match]:
+        """ "The Bush administration": a head of state's or government's surname, which no
+        table lists on its own, before a word for the government joins that word's match."""
+        for n, m in enumerate(found):
+            p = m.start - 1
+            if p < 0 or (n and found[n - 1].end > p) or not words[p][:1].isupper():
+                continue
+            if " ".join(words[m.start : m.end]).lower() not in _REGIME_WORDS:
+                continue
+            key = _fold(words[p])
+            before = words[p - 1].lower() if p else ""
+            if key in self._rulers and before in _RULER_DETERMINERS:
+                found[n] = _Match(p, m.end, (Entry("ruler", key), *m.entries))
         return found
 
     def _misnamed(self, words: Sequence[str], lower: Sequence[str], i: int) -> _Match | None:
@@ -300,8 +323,13 @@ class MentionFinder:
             (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
             None,
         )
+        regime = "agent" in kinds and kinds["agent"].key in _REGIME_WORDS
+        if "ruler" in kinds and regime and len(kinds) == 2:
+            return self._regime(kinds["ruler"].key, on, start, end, text)
         if "person" in kinds:
             holder = self._person(kinds["person"].key, country, on)
+            if holder is None and regime and len(kinds) == 2:
+                return self._regime(kinds["person"].key, on, start, end, text)
             # "Georgian President Shevardnadze": the words say Georgia, whatever office the
             # name held elsewhere ("Arab League chief Aboul Gheit" is not Egypt's minister)
             owner = country or (kinds["org"].key if "org" in kinds else None)
@@ -361,6 +389,25 @@ class MentionFinder:
             found = tuple(h for h in found if h.actor == country) or found
         return max(found, key=lambda h: h.start) if found else None
 
+    def _regime(
+        self, name: str, on: dt.date | None, start: int, end: int, text: str
+    ) -> Mention | None:
+        """The government a head of state or government is named for ("the Bush
+        administration", "the Clinton administration" in a 2003 retrospective): the one in
+        office on the date, else the one state all leaders of that name headed. Two states'
+        leaders of one name and no date to tell them apart give nothing."""
+        heads = self._rulers.get(name) or tuple(
+            h for h in self.tables.people_named(name) if h.role in _HEAD_ROLES
+        )
+        if on is not None:
+            current = tuple(h for h in heads if h.in_office(on))
+            heads = current or tuple(h for h in heads if h.start <= on)
+        if len({h.actor for h in heads}) != 1:
+            return None
+        holder = heads[-1] if on is not None else None
+        mention = _holder_mention(heads[-1], start, end, text, self.tables)
+        return dataclasses.replace(mention, entity=holder.id if holder else None)
+
     def _titled(self, country: str, title: str, on: dt.date | None) -> Officeholder | None:
         if title in _GENERIC_TITLES:
             found = self.tables.holders(country, on=on, role="head_of_state")
@@ -370,6 +417,24 @@ class MentionFinder:
         if on is None or not found:
             return None  # without a date the office is known, the person is not
         return found[-1]
+
+
+_ROMAN = re.compile(r"[ivxl]+|..?")  # "Elizabeth II", "Kim Jong Un": no surname
+
+
+def _rulers(holders: Sequence[Officeholder]) -> dict[str, tuple[Officeholder, ...]]:
+    """Heads of state and government by folded surname (the last word of the name, or a
+    one-word alias), oldest first: "bush" is both Presidents Bush."""
+    found: dict[str, list[Officeholder]] = {}
+    for h in sorted(holders, key=lambda h: (h.start, h.id)):
+        if h.role not in _HEAD_ROLES:
+            continue
+        names = {h.name.split()[-1], *(a for a in h.aliases if " " not in a)}
+        for name in names:
+            words = _split(name)
+            if len(words) == 1 and words[0].isalpha() and not _ROMAN.fullmatch(words[0]):
+                found.setdefault(words[0], []).append(h)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _hosted(prev_kinds: set[str], m: _Match) -> bool:
