@@ -212,3 +212,8 @@ def test_a_warning_that_another_side_may_act_is_that_sides_reported_act(coder) -
 def test_a_warning_of_ones_own_sides_act_is_a_threat(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Iran warned that its forces would strike Israel.")
     assert [(s[:3], c[:2]) for s, _, c in got] == [("IRN", "13")]
+
+
+def test_a_demanded_release_is_asked_of_the_holder(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Thailand demanded the release of the fishermen detained by Myanmar.")
+    assert [(s, t, c[:3]) for s, t, c in got] == [("THA", "MMR", "105")]

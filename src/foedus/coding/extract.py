@@ -1074,6 +1074,12 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         for g in c.children if g.dep_ == "pobj"
     }  # fmt: skip
 
+    # what the nouns a coded act takes are of: "the release [of hostages]"
+    described = arguments | {
+        g.i for i in arguments for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"
+    }  # fmt: skip
+
     def content(d: Draft) -> bool:
         a = d.anchor
         infinitive = a.tag_ == "VB" and any(
@@ -1090,7 +1096,7 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
             return True  # a purpose of an act coded in the main clause
         if a.dep_ == "acl" and infinitive and a.head.i in arguments:
             return True  # what a coded offer, demand or invitation is for
-        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i in arguments:
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.i in described:
             return True  # what a coded act is about: "the return of property seized in 1979"
         if any(t.i in conditions for t in (a, *a.ancestors)):
             return True  # a threat's or demand's condition: "...unless Baghdad accepts"
@@ -1100,7 +1106,18 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         owner = a.head.head  # "a proposal for signing", not "accused Russia of shelling"
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
-    return [d for d in drafts if not content(d)]
+    kept = [d for d in drafts if not content(d)]
+    for held in (d for d in drafts if d not in kept and d.anchor.dep_ == "acl"):
+        # "demanded the release of hostages held by Hamas": the holder is the one asked
+        for ask in kept:
+            if (
+                ask.code[:2] in ("02", "10")
+                and ask.target is None
+                and ask.anchor.i in {t.i for t in held.anchor.ancestors}
+            ):
+                ask.target = held.source
+                ask.inferred.add("target")
+    return kept
 
 
 _CONDITION_MARKS = frozenset({"if", "unless", "until"})
