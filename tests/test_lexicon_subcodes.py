@@ -98,6 +98,12 @@ CASES = [
     ("The United States and Kenya agreed a new free-trade deal.", "USA", "0311"),
     ("Armenia and Azerbaijan agreed on a peace deal.", "ARM", "037"),
     ("Britain and Rwanda agreed an extradition treaty.", "GBR", "0313"),
+    # hyphenated 'peace-keeping' is peacekeeping: troops offered for it are protection (0334)
+    (
+        "Ireland is ready to contribute 200 troops to a peace-keeping force in Lebanon.",
+        "IRL",
+        "0334",
+    ),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
