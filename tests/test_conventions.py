@@ -75,6 +75,7 @@ def test_a_domestic_act_with_no_one_named_is_done_to_the_home_state(coder, text,
         "North Korea fired two ballistic missiles.",  # a state named on its own
         "Russian troops shelled several villages.",  # an army often acts abroad
         "Bolivian police arrested 30 Peruvian miners.",  # another state is named
+        "Pyongyang fired a cruise missile into the sea.",  # a government's force
     ],
 )
 def test_no_home_target_when_the_act_may_be_abroad(coder, text) -> None:  # type: ignore[no-untyped-def]

@@ -1025,6 +1025,7 @@ def _refine_protests(drafts: list[Draft]) -> None:
 _HOME_DEFAULT_ROOTS = frozenset({"09", "13", "14", "15", "17", "18", "19", "20"})
 _HOME_DEFAULT_CODES = frozenset({"123", "124"})
 _ABROAD_SECTORS = frozenset({"MIL", "SPY"})
+_FORCE_ABROAD = frozenset({"15", "18", "19", "20"})
 
 
 def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
@@ -1032,7 +1033,7 @@ def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
     rebels or people do with no one named, in a sentence that names no other state, is done
     to their own state ("Egyptian police arrested 12" is EGYCOP -> EGY; "the vice-president
     declined to resign" KENGOV -> KEN). A state named on its own ("Iraq fired missiles") or
-    its army is never assumed to act at home."""
+    its army is never assumed to act at home, nor a government's use of force."""
     states = {s.country for s in ctx.slots.values() if s.country}
     states |= set(ctx.place_countries.values())
     for d in drafts:
@@ -1043,6 +1044,8 @@ def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
         reporter = d.reported_by.country if d.reported_by else None  # "..., Thai police said"
         if set(src.sectors) & _ABROAD_SECTORS or states - {src.country, reporter}:
             continue
+        if "GOV" in src.sectors and d.code[:2] in _FORCE_ABROAD:
+            continue  # "Pyongyang fired a missile": a government's force may be aimed abroad
         d.target = replace(src, code=src.country, sectors=(), entity=None, kind="country",
                            via="home")  # fmt: skip
         d.inferred.add("target")
