@@ -104,6 +104,9 @@ CASES = [
         "IRL",
         "0334",
     ),
+    # hyphenated spellings, which spaCy splits ('car - bomb'), are the same objects
+    ("Iraqi militants detonated a car-bomb near the police station.", "IRQ", "1832"),
+    ("Syria threatened air-strikes against Turkish troops.", "SYR", "1384"),
     # flogging is physical assault (182)
     ("Taliban officials flogged the women in public.", "AFG", "182"),
 ]
