@@ -158,6 +158,11 @@ def test_country_forms_news_uses(tables: t.ActorTables, form: str, field: str, i
         ("Dahomey", "names", "BEN"),
         ("Upper Volta", "names", "BFA"),
         ("Czechoslovakia", "names", "CZE"),
+        ("Bonn", "capitals", "DEU"),
+        ("Rangoon", "capitals", "MMR"),
+        ("Dacca", "capitals", "BGD"),
+        ("Byelorussian", "adjectives", "BLR"),
+        ("Voltaic", "adjectives", "BFA"),
     ],
 )
 def test_historical_state_names_follow_cow_continuity(
@@ -169,6 +174,9 @@ def test_historical_state_names_follow_cow_continuity(
 def test_east_germany_has_no_code_and_is_left_out(tables: t.ActorTables) -> None:
     forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
     assert not forms & {"east germany", "east german", "german democratic republic", "gdr"}
+    # known as a place, so that "East Germany" is not read as "Germany"
+    place = next(p for p in tables.places if p.name == "East Germany")
+    assert place.country is None and {"East German", "East Germans", "GDR"} <= set(place.names)
 
 
 def test_unknown_country_suggests_the_close_code(tables: t.ActorTables) -> None:

@@ -372,3 +372,15 @@ def test_an_administration_named_for_a_president_is_his_government(coder) -> Non
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
         ("USAGOV", "ISR")
     ]
+
+
+def test_east_germany_is_not_germany(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("East Germany condemned West Germany.", date=dt.date(1985, 3, 1))
+    assert all("DEU" not in (e.source.code or "") for e in events)
+
+
+def test_bonn_stands_for_west_germanys_government(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Bonn condemned the Soviet invasion.", date=dt.date(1980, 1, 5))
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("DEUGOV", "RUS")
+    ]
