@@ -218,3 +218,18 @@ def test_a_warning_of_ones_own_sides_act_is_a_threat(coder) -> None:  # type: ig
 def test_a_demanded_release_is_asked_of_the_holder(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Thailand demanded the release of the fishermen detained by Myanmar.")
     assert [(s, t, c[:3]) for s, t, c in got] == [("THA", "MMR", "105")]
+
+
+def test_hosting_talks_between_two_others_is_mediation(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Oman hosted talks between Iran and the United States.")
+    assert sorted((s, t, c) for s, t, c in got) == [("OMN", "IRN", "045"), ("OMN", "USA", "045")]
+
+
+def test_an_offer_to_host_talks_between_others_is_an_offer_to_mediate(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Turkey offered to host talks between Russia and Ukraine.")
+    assert sorted((s, t, c) for s, t, c in got) == [("TUR", "RUS", "039"), ("TUR", "UKR", "039")]
+
+
+def test_talks_with_a_party_are_not_mediation(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Egypt held talks with Israel.")
+    assert all(c[:3] != "045" for _, _, c in got)

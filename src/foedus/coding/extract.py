@@ -777,7 +777,28 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     _refine_protests(drafts)
     _home_targets(drafts, ctx)
     drafts = [d for d in drafts if "cry" not in d.inferred]
-    return _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon))))
+    return _drop_offered_talks(
+        _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon))))
+    )
+
+
+def _drop_offered_talks(drafts: list[Draft]) -> list[Draft]:
+    """ "Qatar offered to host talks between the Taliban and the United States" is Qatar's
+    offer to mediate (039); the talks it would host are not yet the sides' own intent."""
+    brokers = [d for d in drafts if d.code[:3] == "039" and d.target is not None]
+    if not brokers:
+        return drafts
+
+    def offered(d: Draft) -> bool:
+        for b in brokers:
+            sides = {x.target.code for x in brokers if x.anchor.i == b.anchor.i and x.target}
+            inside = b.anchor.i in {t.i for t in d.anchor.ancestors}
+            parties = {d.source.code, d.target.code if d.target else None}
+            if d is not b and inside and d.intent and parties <= sides:
+                return True
+        return False
+
+    return [d for d in drafts if not offered(d)]
 
 
 # Modals of obligation in reported speech: "Russia said Sudan must return the helicopter" is
@@ -1195,6 +1216,9 @@ def _drafts_for(
         speaker = None  # "X said it was optimistic": the saying is the event itself
     if code[:2] in _VIOLENT and code.endswith("0") and (means := _means_code(p, lexicon)):
         code = means  # a plain attack or killing takes its means; an assassination stays 186
+    if _brokers(code, sources, tgts, p):
+        # "hosted talks between Kabul and the Taliban": a go-between mediates
+        code = "039" if code[:2] == "03" else "045"
     if flags["intent"]:
         code = lexicon.intent_code(code)
     # CAMEO 03 is "express intent to": an offer or promise is an intention, not yet an act.
@@ -1215,6 +1239,21 @@ def _drafts_for(
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _brokers(code: str, sources: Sequence[Slot], tgts: Sequence[Slot], p: Token) -> bool:
+    """Whether a meeting's source hosts or holds talks *between* two others, which CAMEO
+    codes as mediation (045): the source is neither side."""
+    if code[:2] not in ("04", "03") or code[:3] in ("045", "039") or len(tgts) < 2:
+        return False
+    if code[:2] == "03" and code[:3] != "036":
+        return False
+    own = {s.country or s.code for s in sources}
+    if own & {t.country or t.code for t in tgts}:
+        return False
+    heads = [p, *(c for c in p.children if c.dep_ in ("dobj", "xcomp"))]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ == "between" for h in heads for c in h.children)
 
 
 def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
