@@ -217,3 +217,28 @@ def test_a_leaders_surname_alone_or_shared_names_no_government(
     finder: MentionFinder, text: str, on: dt.date | None
 ) -> None:
     assert resolved(finder, text, on) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Albanians of southern Serbia demanded", ("agent", "SRBETH", "Albanians")),
+        ("the Serbs of Bosnia rejected", ("agent", "BIHETH", "Serbs")),
+        # the state's own people, and "of" that names no place, stay the state
+        ("the Albanians of Albania voted", ("country", "ALB", "Albanians")),
+        ("the Albanians of the opposition said", ("country", "ALB", "Albanians")),
+        # only states whose plurals name minorities abroad
+        ("the Italians of Argentina voted", ("country", "ITA", "Italians")),
+    ],
+)
+def test_a_people_of_another_state_is_a_minority_there(
+    finder: MentionFinder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert found(finder, text)[0] == expected
+
+
+def test_a_community_named_with_another_state_keeps_its_home_for_the_coder(
+    finder: MentionFinder,
+) -> None:
+    got = finder.find(["Karen", "guerrillas", "on", "the", "Thai", "border"])
+    assert [(m.code, m.home) for m in got] == [(None, "MMR"), ("THA", None)]

@@ -357,6 +357,21 @@ def test_a_community_placed_elsewhere_takes_that_state(coder) -> None:  # type: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another state named as a place or a reporter leaves the community its own state's
+        ("Karen guerrillas on the Thai border attacked an army post.", "MMRREB"),
+        ("Thai police said Karen rebels ambushed a convoy.", "MMRREB"),
+        # a phrase attaching it to another state places it there
+        ("Karen refugees in Thailand protested against the new law.", "THAREF"),
+        ("Thai Karens protested against the new law.", "THAETH"),
+    ],
+)
+def test_a_community_is_its_own_states_unless_attached_to_another(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s, _, _ in coded(coder, text)] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     ["Muslims protested against the cartoons.", "Hutu militias attacked a refugee camp."],
 )

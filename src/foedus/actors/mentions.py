@@ -70,6 +70,10 @@ class Mention:
     entity: str | None
     text: str
     title: str | None = None
+    home: str | None = None
+    """For a community of one state left unplaced because the sentence names another
+    ("Karen guerrillas on the Thai border"): that state, which the coder takes unless a phrase
+    attaches the community to the other."""
 
     @property
     def is_actor(self) -> bool:
@@ -284,7 +288,31 @@ class MentionFinder:
                     homes[mention.start] = home
         if homes:
             mentions = _at_home(mentions, homes)
-        return sorted(mentions, key=lambda x: x.start)
+        mentions.sort(key=lambda x: x.start)
+        return self._hosted_of(mentions, words)
+
+    def _hosted_of(self, mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+        """ "The Albanians of southern Serbia", "the Serbs of Bosnia": a people named by a
+        state's plural that other states host, followed by "of" and another state or its
+        place, is a minority there, as "Bosnian Serbs" is (CAMEO: BIHETH)."""
+        for n, m in enumerate(mentions[:-1]):
+            if m.kind != "country" or m.end - m.start != 1 or m.end >= len(words):
+                continue
+            if words[m.end].lower() != "of" or not m.text.endswith("s") or m.country is None:
+                continue
+            place = mentions[n + 1]
+            gap = [w.lower() for w in words[m.end + 1 : place.start]]
+            host = place.country
+            if host is None or host == m.country or not set(gap) <= _PLACE_MODIFIERS:
+                continue
+            if place.kind not in ("country", "place", "capital"):
+                continue
+            state = self.tables.country(m.country)
+            if state.diaspora and m.text[:-1] in state.adjectives:
+                mentions[n] = dataclasses.replace(
+                    m, kind="agent", code=host + "ETH", country=host, sectors=("ETH",)
+                )
+        return mentions
 
     def _home(self, group: list[_Match]) -> str | None:
         """The state of the community a phrase names ("Tamil rebels": Sri Lanka), if any."""
@@ -422,6 +450,14 @@ class MentionFinder:
 _ROMAN = re.compile(r"[ivxl]+|..?")  # "Elizabeth II", "Kim Jong Un": no surname
 
 
+# Words between "Albanians of" and the state they live in: "of southern Serbia".
+_PLACE_MODIFIERS = frozenset(
+    {"the", "southern", "northern", "eastern", "western", "central", "south", "north", "east",
+     "west", "neighbouring", "neighboring", "northeastern", "northwestern", "southeastern",
+     "southwestern"}
+)  # fmt: skip
+
+
 def _rulers(holders: Sequence[Officeholder]) -> dict[str, tuple[Officeholder, ...]]:
     """Heads of state and government by folded surname (the last word of the name, or a
     one-word alias), oldest first: "bush" is both Presidents Bush."""
@@ -489,13 +525,15 @@ def _community(m: _Match) -> bool:
 def _at_home(mentions: list[Mention], homes: dict[int, str]) -> list[Mention]:
     """Communities of one state (`homes`, by mention start) take that state when the sentence
     names no other: "Tamils protested" is Sri Lanka's, "Tamils in India protested" is left to
-    the coder to place."""
+    the coder to place, with the home state noted for when nothing attaches them elsewhere."""
     named = {m.country for m in mentions if m.country}
     out = []
     for m in mentions:
         home = homes.get(m.start)
         if home is not None and named <= {home}:
             m = dataclasses.replace(m, code=home + "".join(m.sectors), country=home)
+        elif home is not None:
+            m = dataclasses.replace(m, home=home)
         out.append(m)
     return out
 

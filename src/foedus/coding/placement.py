@@ -45,6 +45,11 @@ _HOME = frozenset({"COP", "JUD", "LEG", "OPP", "PTY"})
 # Phrases that say whose a role word is: "opposition groups in Zimbabwe", "members of
 # parliament from Kenya's ruling party".
 _OWNER_PREPS = frozenset({"in", "of", "from", "at"})
+_LOCATIVE_PREPS = frozenset(
+    {"in", "on", "at", "near", "along", "across", "into", "inside", "over", "within", "off",
+     "toward", "towards", "beyond", "from"}
+)  # fmt: skip
+_REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "claim", "state", "add"})
 
 
 def worth_parsing(m: Mention, placed: bool, article: bool) -> bool:
@@ -118,7 +123,9 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
     """The state the phrase of role word `m` names: a state's word before its noun ("Irish
     nationalist guerrillas", "Vietnamese-led forces"), an in/of/from/at phrase ("opposition
     groups in Zimbabwe"), or for people the place where they act ("ethnic Albanians
-    demonstrated in the province of Kosovo")."""
+    demonstrated in the province of Kosovo"). A community of one state attached to no other is
+    that state's when the sentence names the others only as places or as reporters: "Karen
+    guerrillas on the Thai border", "Thai police said Karen rebels..."."""
     head = doc[m.start : m.end].root
     while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head  # "opposition groups": the phrase's noun is "groups"
@@ -138,7 +145,26 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
                 for tok in prep.subtree:
                     if tok.i in owners and owners[tok.i].kind in SITE_KINDS:
                         return owners[tok.i].country
+    if m.home is not None and all(
+        _aside(doc, x) for x in mentions if x.country and x.country != m.home
+    ):
+        return m.home
     return None
+
+
+def _aside(doc: Doc, x: Mention) -> bool:
+    """Whether mention `x` names its state only as a place ("on the Thai border", "in
+    neighbouring Pakistan") or as who reports ("Thai police said"), not as a party."""
+    tok = doc[x.start : x.end].root
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS:
+            return True
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING_VERBS:
+            return True
+        if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _sole_country(mentions: Sequence[Mention]) -> str | None:
