@@ -233,3 +233,15 @@ def test_an_offer_to_host_talks_between_others_is_an_offer_to_mediate(coder) -> 
 def test_talks_with_a_party_are_not_mediation(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Egypt held talks with Israel.")
     assert all(c[:3] != "045" for _, _, c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Thousands of Serbians rallied in Belgrade to protest the new media policy.", "1412"),
+        ("Kenyan students staged a hunger strike to demand press freedom.", "1423"),
+        ("Georgian protesters rioted against the government's foreign policy.", "1452"),
+    ],
+)  # fmt: skip
+def test_a_protest_takes_the_sub_code_of_the_reform_it_is_for(coder, text, code) -> None:  # type: ignore[no-untyped-def]
+    assert code in [c for _, _, c in coded(coder, text)]

@@ -59,7 +59,7 @@ CASES = [
     ("Bangladesh lifted the curfew in Dhaka.", "BGD", "0813"),
     ("Washington offered to ease sanctions on Venezuela.", "USA", "0354"),
     ("Kenyan doctors went on strike over unpaid wages.", "KEN", "143"),
-    ("Argentina's unions staged a nationwide strike against the pension reform.", "ARG", "143"),
+    ("Argentina's unions staged a nationwide strike against the pension reform.", "ARG", "1432"),
     ("Palestinian prisoners went on hunger strike in Israeli jails.", "PSE", "142"),
     (
         "Nigeria's labour congress called off the strike after talks with the government.",

@@ -544,6 +544,12 @@ def _classes(p: Token, lexicon: Lexicon, means: bool = False) -> list[ObjectClas
     phrases = object_phrases(p)
     if means:
         phrases += [(None, list(c.subtree)) for c in p.children if c.dep_ == "nsubj"]
+    return _classes_in(phrases, lexicon)
+
+
+def _classes_in(
+    phrases: Sequence[tuple[str | None, list[Token]]], lexicon: Lexicon
+) -> list[ObjectClass]:
     ranked: list[tuple[int, int, int, ObjectClass]] = []
     for rank, (_prep, tokens) in enumerate(phrases):
         seqs = ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
@@ -774,7 +780,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     drafts += _obligations(doc, ctx, lexicon, acts + drafts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
-    _refine_protests(drafts)
+    _refine_protests(drafts, lexicon)
     _home_targets(drafts, ctx)
     drafts = [d for d in drafts if "cry" not in d.inferred]
     return _drop_offered_talks(
@@ -1012,7 +1018,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _REFORM_DEMANDS = frozenset({"104", "024"})
 
 
-def _refine_protests(drafts: list[Draft]) -> None:
+def _refine_protests(drafts: list[Draft], lexicon: Lexicon) -> None:
     """ "Students staged demonstrations to demand political reforms" is a demonstration for
     policy change (1412); "blocked roads demanding that he be reinstated", for a change of
     leadership (1441). The demand is the protest's purpose or its accompanying cry, and whom
@@ -1034,6 +1040,8 @@ def _refine_protests(drafts: list[Draft]) -> None:
                 d.inferred.add("code")
             if other.code[:2] in ("02", "10") and other.source.code == d.source.code:
                 other.inferred.add("cry")  # the protest's cry, part of the protest
+        if d.code in _PROTESTS:
+            d.code = _cause_code(d, lexicon) or d.code
         if d.target is None and d.source.country and not set(d.source.sectors) & _STATE_SECTORS:
             country = d.source.country
             d.target = replace(d.source, code=country, sectors=(), entity=None, kind="country",
@@ -1047,6 +1055,33 @@ _HOME_DEFAULT_ROOTS = frozenset({"09", "13", "14", "15", "17", "18", "19", "20"}
 _HOME_DEFAULT_CODES = frozenset({"123", "124"})
 _ABROAD_SECTORS = frozenset({"MIL", "SPY"})
 _FORCE_ABROAD = frozenset({"15", "18", "19", "20"})
+
+
+_CAUSE_PREPS = frozenset({"against", "over", "for", "at", "of", "about"})
+
+
+def _cause_code(d: Draft, lexicon: Lexicon) -> str | None:
+    """A protest's sub-code from the reform its purpose or grievance names (CAMEO's fourth
+    digit: leadership 1, policy 2, rights 3, institutions 4): "staged demonstrations to
+    demand political freedoms" is 1413, "riots against military policies" 1452, "blocked
+    roads demanding that he be reinstated" 1441."""
+    a = d.anchor
+    heads = [a, a.head] if a.dep_ in ("dobj", "pobj") else [a]
+    # "blocked roads in Algiers demanding that he be reinstated": the cry may hang lower
+    heads += [g for c in a.children if c.dep_ in ("dobj", "prep")
+              for g in (c, *c.children) if g.pos_ in ("NOUN", "PROPN")]  # fmt: skip
+    phrases: list[tuple[str | None, list[Token]]] = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.i != a.i:
+                phrases.append((None, list(c.subtree)))
+            elif c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS | {"in"}:
+                phrases.append((c.lower_, list(c.subtree)))
+    for cls in _classes_in(phrases, lexicon):
+        digit = (cls.code_for("14") or "")[3:]
+        if digit and d.code + digit in load_cameo():
+            return d.code + digit
+    return None
 
 
 def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
