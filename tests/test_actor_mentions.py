@@ -193,8 +193,11 @@ def resolved(
         ("The Bush administration said", dt.date(1991, 2, 1), ("USAGOV", "george-h-w-bush")),
         # both were presidents of one state: its government, not a guessed person
         ("The Bush administration said", None, ("USAGOV", None)),
+        ("The Reagan administration said", None, ("USAGOV", "ronald-reagan")),
         # a retrospective: out of office on the date, still the government he headed
         ("The Clinton administration said", dt.date(2003, 5, 1), ("USAGOV", "bill-clinton")),
+        # the president's, not the secretary of state's of that name in office on the date
+        ("The Clinton administration said", dt.date(2010, 5, 1), ("USAGOV", "bill-clinton")),
         ("The Assad regime said", dt.date(2025, 6, 1), ("SYRGOV", "bashar-al-assad")),
         ("the May government said", dt.date(2018, 5, 1), ("GBRGOV", "theresa-may")),
     ],

@@ -351,13 +351,16 @@ class MentionFinder:
             (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
             None,
         )
-        regime = "agent" in kinds and kinds["agent"].key in _REGIME_WORDS
-        if "ruler" in kinds and regime and len(kinds) == 2:
-            return self._regime(kinds["ruler"].key, on, start, end, text)
+        if "agent" in kinds and kinds["agent"].key in _REGIME_WORDS and len(kinds) == 2:
+            if "ruler" in kinds:
+                return self._regime(kinds["ruler"].key, on, start, end, text)
+            if "person" in kinds:
+                # "the Clinton administration" in 2010 is Bill's, not Secretary Clinton's
+                regime = self._regime(kinds["person"].key, on, start, end, text)
+                if regime is not None:
+                    return regime
         if "person" in kinds:
             holder = self._person(kinds["person"].key, country, on)
-            if holder is None and regime and len(kinds) == 2:
-                return self._regime(kinds["person"].key, on, start, end, text)
             # "Georgian President Shevardnadze": the words say Georgia, whatever office the
             # name held elsewhere ("Arab League chief Aboul Gheit" is not Egypt's minister)
             owner = country or (kinds["org"].key if "org" in kinds else None)
@@ -432,7 +435,7 @@ class MentionFinder:
             heads = current or tuple(h for h in heads if h.start <= on)
         if len({h.actor for h in heads}) != 1:
             return None
-        holder = heads[-1] if on is not None else None
+        holder = heads[-1] if on is not None or len({h.id for h in heads}) == 1 else None
         mention = _holder_mention(heads[-1], start, end, text, self.tables)
         return dataclasses.replace(mention, entity=holder.id if holder else None)
 
