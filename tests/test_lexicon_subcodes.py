@@ -76,6 +76,7 @@ CASES = [
     ("Kenya's president urged the protesters to end their sit-ins.", "KEN", "0252"),
     ("The UN urged both sides to stop the fighting.", "UN", "0256"),
     # rights granted, policies reversed, constitutions adopted: yielding by kind (0833/0832/0834)
+    ("Beijing scrapped its zero-Covid policy after the protests.", "CHN", "0832"),
     ("Saudi Arabia granted women the right to drive.", "SAU", "0833"),
     ("Turkey reversed its policy on Syrian refugees.", "TUR", "0832"),
     ("Thailand adopted a new constitution.", "THA", "0834"),
