@@ -245,3 +245,9 @@ def test_talks_with_a_party_are_not_mediation(coder) -> None:  # type: ignore[no
 )  # fmt: skip
 def test_a_protest_takes_the_sub_code_of_the_reform_it_is_for(coder, text, code) -> None:  # type: ignore[no-untyped-def]
     assert code in [c for _, _, c in coded(coder, text)]
+
+
+def test_insisting_on_a_demand_targets_the_subject_of_its_clause(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition party insisted on its demand that the Kenyan government hold elections."
+    got = coded(coder, text)
+    assert [(s, t, c[:2]) for s, t, c in got] == [("KENOPP", "KENGOV", "10")]

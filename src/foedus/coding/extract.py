@@ -497,6 +497,9 @@ def _implicit_targets(p: Token, entry: PredicateEntry, ctx: SentenceContext) -> 
     if p.pos_ == "NOUN" and p.dep_ == "dobj":
         # "reiterated its demand today that Israel ease": the clause hangs on the verb
         children += [c for c in p.head.children if c.dep_ == "ccomp"]
+    # "insisted on its demands that Burundi grant": the clause of the verb's demand noun
+    children += [a for c in p.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj" for a in g.children if a.dep_ == "acl"]  # fmt: skip
     for child in children:
         if _content_clause(child) and entry.family in _ASKING_ROOTS:
             tok = subject_token(child)
@@ -984,6 +987,9 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         chain = {t.i for t in clause_chain(d.anchor)[1:]}
         if _content_clause(d.anchor):
             chain.add(d.anchor.head.i)
+            noun = d.anchor.head  # "insisted on its demands that Burundi grant more rights"
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                chain.add(noun.head.head.i)
         if d.anchor.dep_ == "pobj" and d.anchor.head.dep_ == "prep":
             # "made an appeal to the UN for aid": what the light verb's object asks for
             verb = d.anchor.head.head
