@@ -200,6 +200,12 @@ def resolved(
         ("The Clinton administration said", dt.date(2010, 5, 1), ("USAGOV", "bill-clinton")),
         ("The Assad regime said", dt.date(2025, 6, 1), ("SYRGOV", "bashar-al-assad")),
         ("the May government said", dt.date(2018, 5, 1), ("GBRGOV", "theresa-may")),
+        ("Bush administration officials said", dt.date(2003, 5, 1), ("USAGOV", "george-w-bush")),
+        (
+            "senior Bush administration officials said",
+            dt.date(2003, 5, 1),
+            ("USAGOV", "george-w-bush"),
+        ),
     ],
 )
 def test_a_government_named_for_its_leader_is_that_states(
@@ -213,6 +219,7 @@ def test_a_government_named_for_its_leader_is_that_states(
     [
         ("The Smith government said", None),  # leaders of Zimbabwe and the Bahamas
         ("In May government troops said", dt.date(2018, 5, 1)),  # a month, not Theresa May
+        ("May government figures showed", dt.date(2018, 5, 1)),
         ("Mr Bush said", dt.date(2003, 5, 1)),  # only before a word for the government
     ],
 )

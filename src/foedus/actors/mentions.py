@@ -37,7 +37,13 @@ _REGIME_WORDS = frozenset({"administration", "government", "regime", "cabinet"})
 _HEAD_ROLES = frozenset({"head_of_state", "head_of_government"})
 # Before a surname known only from a leader's full name ("Bush", "May", "Major"), a word that
 # makes it a name: "the May government", not "in May government troops".
-_RULER_DETERMINERS = frozenset({"the", "a", "an", "former", "then", "new", "outgoing", "whole"})
+_RULER_DETERMINERS = frozenset(
+    {"the", "a", "an", "former", "then", "new", "outgoing", "whole", "senior", "top", "previous"}
+)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -202,7 +208,9 @@ class MentionFinder:
                 continue
             key = _fold(words[p])
             before = words[p - 1].lower() if p else ""
-            if key in self._rulers and before in _RULER_DETERMINERS:
+            # "Bush administration officials said" opens a sentence; "May government" may be a date
+            opening = p == 0 and key not in _MONTHS
+            if key in self._rulers and (before in _RULER_DETERMINERS or opening):
                 found[n] = _Match(p, m.end, (Entry("ruler", key), *m.entries))
         return found
 
@@ -351,14 +359,15 @@ class MentionFinder:
             (kinds[k].key for k in ("country", "adjective", "capital", "metonym") if k in kinds),
             None,
         )
-        if "agent" in kinds and kinds["agent"].key in _REGIME_WORDS and len(kinds) == 2:
+        regime = any(e.kind == "agent" and e.key in _REGIME_WORDS for m in group for e in m.entries)
+        if regime and len(kinds) == 2:
             if "ruler" in kinds:
                 return self._regime(kinds["ruler"].key, on, start, end, text)
             if "person" in kinds:
                 # "the Clinton administration" in 2010 is Bill's, not Secretary Clinton's
-                regime = self._regime(kinds["person"].key, on, start, end, text)
-                if regime is not None:
-                    return regime
+                ruled = self._regime(kinds["person"].key, on, start, end, text)
+                if ruled is not None:
+                    return ruled
         if "person" in kinds:
             holder = self._person(kinds["person"].key, country, on)
             # "Georgian President Shevardnadze": the words say Georgia, whatever office the
