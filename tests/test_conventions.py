@@ -251,3 +251,13 @@ def test_insisting_on_a_demand_targets_the_subject_of_its_clause(coder) -> None:
     text = "The opposition party insisted on its demand that the Kenyan government hold elections."
     got = coded(coder, text)
     assert [(s, t, c[:2]) for s, t, c in got] == [("KENOPP", "KENGOV", "10")]
+
+
+def test_a_complaint_before_an_international_body_is_against_whom_it_is_about(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Guyana complained to the United Nations about Venezuelan incursions.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("GUY", "VEN", "11")]
+
+
+def test_a_complaint_to_an_international_body_about_nobody_is_to_the_body(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Guyana complained to the United Nations.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("GUY", "UN", "11")]

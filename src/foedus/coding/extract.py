@@ -1240,6 +1240,8 @@ def _drafts_for(
 ) -> list[Draft]:
     sources = subjects(p, ctx, code)
     tgts = targets(p, entry, ctx, sources)
+    if code[:2] == "11" and tgts and all(set(t.sectors) & _INTERNATIONAL for t in tgts):
+        tgts = _complained_of(p, ctx, sources) or tgts
     if not sources and len(tgts) > 1 and _joint(code):
         # "the treaty signed between Russia and Iran": each party acts toward the other
         sources, tgts = tgts, []
@@ -1280,6 +1282,21 @@ def _drafts_for(
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _complained_of(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> list[Slot]:
+    """ "Lebanon complained to the UN over Israeli air raids": a complaint brought before an
+    international body is against whom it is about, the body being only its venue."""
+    own = {s.country or s.code for s in sources}
+    for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = [a for a in actors_at(pobj, ctx) if (a.country or a.code) not in own]
+            if found:
+                return found
+    return []
+
+
+_ABOUT_PREPS = frozenset({"over", "about", "against", "regarding"})
 
 
 def _brokers(code: str, sources: Sequence[Slot], tgts: Sequence[Slot], p: Token) -> bool:
