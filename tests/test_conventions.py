@@ -261,3 +261,10 @@ def test_a_complaint_before_an_international_body_is_against_whom_it_is_about(co
 def test_a_complaint_to_an_international_body_about_nobody_is_to_the_body(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Guyana complained to the United Nations.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("GUY", "UN", "11")]
+
+
+def test_a_nominal_acts_infinitive_says_what_it_is_about(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuelan exiles began a hunger strike over Caracas's refusal to release prisoners."
+    assert "1243" not in [c for _, _, c in coded(coder, text)]  # the refusal is the grievance
+    got = coded(coder, "Caracas announced its refusal to release the detained activists.")
+    assert [c for _, _, c in got] == ["1243"]

@@ -207,4 +207,11 @@ def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
         for comp in p.children:
             if comp.dep_ in ("compound", "amod"):
                 out.append((None, [comp]))
+    if p.pos_ == "NOUN":
+        # "its refusal to lift the sanctions", "an offer to send troops": the infinitive says
+        # what the nominal act is about
+        for clause in p.children:
+            if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in clause.children):  # fmt: skip
+                out.append((None, list(clause.subtree)))
     return out
