@@ -85,6 +85,12 @@ class AttributeRules:
                     self._general.append(rule)
                 for key in keys or ():
                     self._indexed.setdefault(key, []).append(rule)
+        # A one-token rule's verdict depends only on the attributes rules test, so it is
+        # computed once per distinct (lower, tag, dep, is_space), with the longer rules that
+        # may start there; news repeats its words.
+        self._single_cache: dict[
+            tuple[str, str, str, bool], tuple[tuple[_Rule, ...], tuple[_Rule, ...]]
+        ] = {}
 
     @classmethod
     def supports(cls, patterns: Sequence[Mapping[str, Any]]) -> bool:
@@ -101,17 +107,20 @@ class AttributeRules:
 
     def __call__(self, doc: Doc) -> Doc:
         matches: list[tuple[int, int, _Rule]] = []
+        cache = self._single_cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()  # constant memory on corpora of any size
         for tok in doc:
-            seen: set[int] = set()
-            candidates = (
-                self._indexed.get(("LOWER", tok.lower_), [])
-                + self._indexed.get(("TAG", tok.tag_), [])
-                + self._general
-            )
-            for rule in candidates:
-                if id(rule) in seen:
-                    continue
-                seen.add(id(rule))
+            key = (tok.lower_, tok.tag_, tok.dep_, tok.is_space)
+            found = cache.get(key)
+            if found is None:
+                candidates = self._candidates(tok)
+                singles = tuple(r for r in candidates if len(r.checks) == 1 and r.checks[0](tok))
+                found = cache[key] = (singles, tuple(r for r in candidates if len(r.checks) > 1))
+            singles, multi = found
+            for rule in singles:
+                matches.append((rule.order, tok.i, rule))
+            for rule in multi:
                 if self._matches(rule, doc, tok.i):
                     matches.append((rule.order, tok.i, rule))
         matches.sort(key=lambda m: (m[0], m[1]))
@@ -119,11 +128,28 @@ class AttributeRules:
             _apply(doc[start + rule.index], rule.attrs)
         return doc
 
+    def _candidates(self, tok: Token) -> list[_Rule]:
+        """The rules whose first token may be `tok`, each once, in index order."""
+        seen: set[int] = set()
+        out: list[_Rule] = []
+        for rule in (
+            *self._indexed.get(("LOWER", tok.lower_), ()),
+            *self._indexed.get(("TAG", tok.tag_), ()),
+            *self._general,
+        ):
+            if id(rule) not in seen:
+                seen.add(id(rule))
+                out.append(rule)
+        return out
+
     @staticmethod
     def _matches(rule: _Rule, doc: Doc, start: int) -> bool:
         if start + len(rule.checks) > len(doc):
             return False
         return all(check(doc[start + k]) for k, check in enumerate(rule.checks))
+
+
+_CACHE_LIMIT = 200_000
 
 
 def _apply(tok: Token, attrs: Mapping[str, str]) -> None:
