@@ -268,3 +268,10 @@ def test_a_nominal_acts_infinitive_says_what_it_is_about(coder) -> None:  # type
     assert "1243" not in [c for _, _, c in coded(coder, text)]  # the refusal is the grievance
     got = coded(coder, "Caracas announced its refusal to release the detained activists.")
     assert [c for _, _, c in got] == ["1243"]
+
+
+def test_a_faith_of_no_named_state_keeps_the_unknown_country_code(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Sunni clerics demanded the resignation of the interior minister.")
+    assert [(e.source.code[:3], e.source.country, e.cameo[:2]) for e in events] == [
+        ("---", None, "10")
+    ]

@@ -30,7 +30,7 @@ SITE_KINDS = frozenset({"place", "capital", "country", "adjective"})
 
 # Members of these sectors act as a group even when the text does not say whose they are
 # ("rebels attacked a convoy"): coded with CAMEO's unknown-country code, "---REB".
-_STATELESS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM", "RAD"})
+_STATELESS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM", "RAD", "ETH", "REL"})
 # Who may well come from, or speak of, another state than the one a sentence names
 # ("Israeli strikes killed civilians", "officials said Russia fired..."): never given that
 # state by default.
