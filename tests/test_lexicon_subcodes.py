@@ -17,6 +17,10 @@ JUNE_25 = dt.date(2025, 6, 25)
 
 # (text, source, code)
 CASES = [
+    # a curfew or emergency shortened or reduced is eased (0813, 0814)
+    ("The Nepali government shortened the night curfew in Kathmandu by two hours.", "NPL", "0813"),
+    # forcing an aid agency out is expelling it (166x)
+    ("Niger forced out the UN refugee agency last month.", "NER", "166"),
     # money or supplies held back and then released are provided (07), not freed people (0841)
     ("The World Bank released a second tranche of budget support to Ukraine.", "WORLDBANK", "071"),
     ("Brussels unlocked frozen funding for Hungary after the rule-of-law talks.", "BEL", "071"),
