@@ -455,8 +455,7 @@ def _conditioned(p: Token, ctx: SentenceContext) -> list[Slot]:
     talks if the United States deploys missiles", "will withdraw unless Baghdad accepts")."""
     for tok in (p, *(c for c in p.children if c.dep_ == "xcomp")):
         for clause in tok.children:
-            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-            if clause.dep_ == "advcl" and marks & _CONDITION_MARKS:
+            if clause.dep_ == "advcl" and _marks(clause) & _CONDITION_MARKS:
                 subject = subject_token(clause)
                 if subject is not None and (found := actors_at(subject, ctx)):
                     return found
@@ -794,20 +793,16 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
 def _drop_offered_talks(drafts: list[Draft]) -> list[Draft]:
     """ "Qatar offered to host talks between the Taliban and the United States" is Qatar's
     offer to mediate (039); the talks it would host are not yet the sides' own intent."""
-    brokers = [d for d in drafts if d.code[:3] == "039" and d.target is not None]
-    if not brokers:
-        return drafts
+    sides: dict[int, set[str | None]] = {}  # each offer's anchor -> the sides it would host
+    for d in drafts:
+        if d.code[:3] == "039" and d.target is not None:
+            sides.setdefault(d.anchor.i, set()).add(d.target.code)
 
     def offered(d: Draft) -> bool:
-        for b in brokers:
-            sides = {x.target.code for x in brokers if x.anchor.i == b.anchor.i and x.target}
-            inside = b.anchor.i in {t.i for t in d.anchor.ancestors}
-            parties = {d.source.code, d.target.code if d.target else None}
-            if d is not b and inside and d.intent and parties <= sides:
-                return True
-        return False
+        parties = {d.source.code, d.target.code if d.target else None}
+        return d.intent and any(a.i in sides and parties <= sides[a.i] for a in d.anchor.ancestors)
 
-    return [d for d in drafts if not offered(d)]
+    return [d for d in drafts if not offered(d)] if sides else drafts
 
 
 # Modals of obligation in reported speech: "Russia said Sudan must return the helicopter" is
@@ -1118,12 +1113,12 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
     "began a hunger strike to demand reforms" is the strike (the demand is its purpose),
     "rejected a US offer to host a summit" and "rejected an invitation to attend" are the
     rejection (what was offered is not an event of its own)."""
+    if not drafts:
+        return drafts
     anchors = {d.anchor.i for d in drafts}
     asking = {d.anchor.i for d in drafts if d.code[:2] in _ASKING_ROOTS}
     asking |= {c.i for d in drafts if d.code[:2] in _ASKING_ROOTS
                for c in d.anchor.children if c.dep_ == "xcomp"}  # fmt: skip
-    if not drafts:
-        return drafts
     doc = drafts[0].anchor.doc
     conditions = {  # the if/unless clauses of threats, demands and appeals
         c.i for i in asking for c in doc[i].children
