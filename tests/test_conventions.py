@@ -275,3 +275,37 @@ def test_a_faith_of_no_named_state_keeps_the_unknown_country_code(coder) -> None
     assert [(e.source.code[:3], e.source.country, e.cameo[:2]) for e in events] == [
         ("---", None, "10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Georgian prime minister arrived in Ankara for talks.", ("GEOGOV", "TUR", "042")),
+        ("Lavrov arrived in Pyongyang on a two-day visit.", ("RUSGOV", "PRK", "042")),
+    ],
+)  # fmt: skip
+def test_an_official_arriving_abroad_makes_a_visit(coder, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in coded(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thousands of refugees arrived in Greece.", "French troops arrived in Chad."],
+)
+def test_people_and_forces_arriving_make_no_visit(coder, text) -> None:  # type: ignore[no-untyped-def]
+    assert all(c[:3] != "042" for _, _, c in coded(coder, text))
+
+
+def test_people_protesting_in_a_capital_are_its_civilians(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Thousands of people protested in Madrid against the housing law.")
+    assert [(s, c[:2]) for s, _, c in got] == [("ESPCVL", "14")]
+
+
+def test_an_active_participle_is_done_by_the_noun_it_modifies(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Kurdish youths resorted to throwing stones at Turkish police.")
+    assert got == [("TURCVL", "TURCOP", "145")]  # Kurds with no state of their own: Turkey's
+
+
+def test_forcing_out_across_the_object_is_an_expulsion(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Khartoum forced the World Food Programme out of Darfur last month.")
+    assert [(s, t, c[:3]) for s, t, c in got] == [("SDNGOV", "WFP", "166")]

@@ -259,15 +259,17 @@ class Coder:
         slots: dict[int, Slot] = {}
         owners = {m.start: attached_country(m, doc, mentions) for m in mentions if not m.code}
         domestic = domestic_states(mentions, owners)
+        # "people protested in London": a capital in a locative phrase is only a place
+        sited = [replace(m, kind="place") if _sited_capital(doc, m) else m for m in mentions]
         for m in mentions:
-            if m.kind == "place" or (m.kind == "capital" and _locative(doc[m.start])):
+            if m.kind == "place" or _sited_capital(doc, m):
                 continue
             known = self._slot(m) if m.code else None
             via = "name" if m.code else "title"
             if known is None and m.kind == "title":
                 known = state.titles.get(m.title or "")  # "the president", named earlier
             if known is None:
-                known, via = in_context(m, owners.get(m.start), mentions, domestic), "context"
+                known, via = in_context(m, owners.get(m.start), sited, domestic), "context"
             unplaced = known is None or known.code.startswith("---")
             if unplaced and not any(x.country for x in mentions):
                 known, via = in_article(m, state.countries) or known, "article"
@@ -443,6 +445,10 @@ def _quote_at(text: str, quotes: list[QuoteSpan], pos: int) -> str | None:
 
 def _ref(slot: Slot) -> ActorRef:
     return ActorRef(slot.text, slot.code, slot.country, slot.sectors, slot.entity)
+
+
+def _sited_capital(doc: Doc, m: Mention) -> bool:
+    return m.kind == "capital" and any(_locative(doc[i]) for i in range(m.start, m.end))
 
 
 def _locative(tok: Token) -> bool:

@@ -206,6 +206,8 @@ def _origin(pobj: Token, ctx: SentenceContext) -> list[Slot]:
 def subjects(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
     if p.pos_ in ("NOUN", "PROPN"):
         return _noun_owner(p, ctx, code)
+    if (doer := _participle_head(p)) is not None and (found := actors_at(doer, ctx)):
+        return found
     tok = subject_token(p)
     if tok is None and code[:2] in _VIOLENT:
         # "a policeman was killed in an attack on a patrol by Kosovo Albanians"
@@ -215,6 +217,22 @@ def subjects(p: Token, ctx: SentenceContext, code: str = "") -> list[Slot]:
         # moved by no one named are moved by their own side
         return _armed(next((c for c in p.children if c.dep_ == "nsubjpass"), None), ctx)
     return actors_at(tok, ctx) if tok is not None else []
+
+
+def _participle_head(p: Token) -> Token | None:
+    """The noun an active participle modifies, which does it: "rebels fighting to topple the
+    government", "youths resorted to throwing stones" (a past tense the parser hangs on its
+    subject). Through infinitives and gerunds that continue the participle's own act."""
+    seen = 0
+    while p.dep_ in ("xcomp", "pcomp") and seen < 3:
+        p = p.head if p.dep_ == "xcomp" else p.head.head
+        seen += 1
+    if p.dep_ != "acl" or p.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # a past participle hung on a noun that heads the sentence is its misparsed main verb
+    if p.tag_ in ("VBG", "VBD") or (p.tag_ == "VBN" and p.head.dep_ == "ROOT"):
+        return p.head
+    return None
 
 
 def _attacker(p: Token) -> Token | None:
@@ -330,6 +348,9 @@ def targets(
     if p.pos_ == "NOUN" and p.dep_ == "dobj" and p.head.lemma_ in _LIGHT_VERBS:
         # "submitted petitions to the royal family", "issued a warning to Iraq"
         children += [c for c in p.head.children if c.dep_ in ("prep", "dative")]
+    if visit and p.pos_ == "NOUN" and p.dep_ == "pobj" and p.head.head.pos_ == "VERB":
+        # "arrived in Amman on a visit": the visit is to where its verb went
+        children += [c for c in p.head.head.children if c.dep_ == "prep" and c is not p.head]
     help_for = entry.family in _MATERIAL_HELP and _gives_help(p)
     for child in children:
         if help_for and child.dep_ == "prep" and child.lower_ == "for":
@@ -342,7 +363,13 @@ def targets(
             # "arrived in Moscow" is a visit to Russia; elsewhere "in Moscow" is a place, unless
             # the entry names the preposition itself ("sought refuge in Chad")
             explicit = child.lower_ not in DEFAULT_TARGET_PREPS
-            found += others(_prep_objects(child, ctx, locative_ok=visit or explicit))
+            named = others(_prep_objects(child, ctx, locative_ok=visit or explicit))
+            if not named and visit:
+                # a visit is to the state of the place it goes to: "arrived in Amman"
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                tok = None if pobj is None else _place_in(pobj, ctx.place_countries)
+                named = others([_state_at(tok, ctx)]) if tok is not None else []
+            found += named
     if not found:
         # "offered military support to Iran", "broker peace between Iran and Israel", "sent
         # food aid for Sudan"
@@ -569,7 +596,9 @@ def _classes_in(
 
 _VIOLENT = frozenset({"18", "19", "20"})
 _ADVERB_PARTICLES = frozenset({"down", "up", "off", "out", "back", "away", "over"})
-_ARGUMENT_PREPS = frozenset({"for", "on", "with", "against", "from", "of", "about", "into", "by"})
+_ARGUMENT_PREPS = frozenset(
+    {"for", "on", "with", "against", "from", "of", "about", "into", "by", "out"}
+)  # "forced the agency out of the country": "out" is the verb's, wherever it stands
 
 
 def _particles(p: Token) -> set[str]:
@@ -1234,6 +1263,8 @@ def _drafts_for(
     lexicon: Lexicon,
 ) -> list[Draft]:
     sources = subjects(p, ctx, code)
+    if code.startswith("042") and p.lemma_ in _ARRIVALS:
+        sources = [s for s in sources if _visitor(s)]
     tgts = targets(p, entry, ctx, sources)
     if code[:2] == "11" and tgts and all(set(t.sectors) & _INTERNATIONAL for t in tgts):
         tgts = _complained_of(p, ctx, sources) or tgts
@@ -1277,6 +1308,18 @@ def _drafts_for(
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+# Verbs of coming somewhere that are a visit only when officials or delegations come.
+_ARRIVALS = frozenset({"arrive"})
+
+
+def _visitor(slot: Slot) -> bool:
+    """Who makes a visit by arriving: a person or office holder, a government, its
+    diplomats or an organization's delegation; not troops, refugees or crowds."""
+    return slot.kind in ("person", "title", "pronoun") or bool(
+        set(slot.sectors) & {"GOV", "DIP", "LEG"}
+    ) or (slot.kind == "organization" and not slot.sectors)
 
 
 def _complained_of(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> list[Slot]:
