@@ -162,9 +162,13 @@ def test_relative_dates_stay_unresolved_without_a_publication_date(coder):  # ty
 
 
 def test_would_in_reported_speech_is_intent_not_hypothesis(coder):  # type: ignore[no-untyped-def]
-    events = events_of(coder, "The White House said Washington would not send troops to Ukraine.")
+    events = events_of(coder, "The White House said Washington would send troops to Ukraine.")
     send = find(events, "USA", "UKR", "03") + find(events, "USA", "UKR", "07")
-    assert send and send[0].intent and send[0].negated and not send[0].hypothetical
+    assert send and send[0].intent and not send[0].negated and not send[0].hypothetical
+    # saying it would not is a refusal, stated now (CAMEO 12), not a hypothesis either
+    events = events_of(coder, "The White House said Washington would not send troops to Ukraine.")
+    refused = find(events, "USA", "UKR", "12")
+    assert refused and not (refused[0].hypothetical or refused[0].negated)
     conditional = events_of(coder, "Turkey would buy Russian jets if Washington refused.")
     assert any(e.hypothetical for e in conditional)
 

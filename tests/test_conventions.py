@@ -309,3 +309,13 @@ def test_an_active_participle_is_done_by_the_noun_it_modifies(coder) -> None:  #
 def test_forcing_out_across_the_object_is_an_expulsion(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Khartoum forced the World Food Programme out of Darfur last month.")
     assert [(s, t, c[:3]) for s, t, c in got] == [("SDNGOV", "WFP", "166")]
+
+
+def test_saying_it_will_not_cooperate_is_a_refusal(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Hungary will not accept more asylum seekers, its interior minister said.")
+    assert [c for _, _, c in got] == ["1223"]
+
+
+def test_saying_it_will_not_attack_stays_a_negated_intent(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Pakistan will not attack India.", date=DAY)
+    assert [(e.cameo, e.negated, e.intent) for e in events] == [("190", True, True)]

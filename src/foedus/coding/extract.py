@@ -974,6 +974,10 @@ def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
             and not any(c.dep_ == "neg" for c in gov.children)
             and "03" <= d.code[:2] <= "08"
         )
+        if not refused and _will_not(d):
+            # "Syria will not accept more refugees": saying so is the refusal (CAMEO's
+            # codebook codes it 1223), anchored on the act refused
+            gov, refused = d.anchor, True
         if not refused:
             out.append(d)
             continue
@@ -986,10 +990,24 @@ def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         base = _REFUSALS.get(intent[2:3], "120") if intent[:2] == "03" else "120"
         code = base + intent[3:4] if len(intent) == 4 and base + intent[3] in cameo else base
         refusal = replace(d, code=code, anchor=gov, negated=False, intent=False,
-                          inferred=d.inferred | {"refusal"})  # fmt: skip
+                          hypothetical=False, inferred=d.inferred | {"refusal"})  # fmt: skip
         out.append(refusal)
         refusals[gov.i] = refusal
     return out
+
+
+_FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
+
+
+def _will_not(d: Draft) -> bool:
+    """A cooperative act the source says it will not do ("will not accept", "would not meet
+    their demands"): not a denial, a question or a mere plan ("has no plans to")."""
+    if not (d.negated and d.intent) or d.denied or d.question or d.code[:2] != "03":
+        return False
+    kids = list(d.anchor.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE for c in kids
+    )
 
 
 def _topic(p: Token) -> bool:
