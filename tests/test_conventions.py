@@ -319,3 +319,13 @@ def test_saying_it_will_not_cooperate_is_a_refusal(coder) -> None:  # type: igno
 def test_saying_it_will_not_attack_stays_a_negated_intent(coder) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text("Pakistan will not attack India.", date=DAY)
     assert [(e.cameo, e.negated, e.intent) for e in events] == [("190", True, True)]
+
+
+def test_help_suspended_in_part_is_still_for_its_recipient(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Germany suspended part of its development aid programme for Niger.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("DEU", "NER", "16")]
+
+
+def test_a_protest_is_against_whom_its_purpose_names(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Students in Caracas blocked roads to show their anger at Cuba's influence.")
+    assert [(s, t, c[:3]) for s, t, c in got] == [("VENEDU", "CUB", "144")]

@@ -375,9 +375,10 @@ def targets(
         # food aid for Sudan"
         for child in p.children:
             if child.dep_ in ("dobj", "attr", "xcomp"):
-                for prep in child.children:
-                    if prep.dep_ == "prep" and _recipient_prep(prep, child, entry):
-                        found += others(_prep_objects(prep, ctx))
+                for noun in _part_of(child):
+                    for prep in noun.children:
+                        if prep.dep_ == "prep" and _recipient_prep(prep, noun, entry):
+                            found += others(_prep_objects(prep, ctx))
     if not found:
         for child in p.children:
             if child.dep_ == "xcomp":
@@ -390,12 +391,15 @@ def targets(
         found = others(_conditioned(p, ctx))
     if not found and p.pos_ == "NOUN" and sources:
         found = others(_acted_on(p, ctx))
-    if not found and entry.family in _FORCEFUL | _MATERIAL_HELP:
+    if not found and entry.family in _FORCEFUL | _MATERIAL_HELP | {"14"}:
         # "opened fire to disperse the demonstrators", "may send troops to help Russia": an
-        # act of force or help is done to whom its purpose names
+        # act of force or help is done to whom its purpose names; a protest is against whom
+        # its purpose names ("blocked a road to show their anger at Washington's policies")
         for clause in (c for c in p.children if c.dep_ == "advcl"):
             for obj in (c for c in clause.children if c.dep_ == "dobj"):
                 found += others(actors_at(obj, ctx))
+                if not found and entry.family == "14":
+                    found += others(_grievance_of(obj, ctx))
     if not found and entry.family in _SITED_ROOTS:
         found = others(_destination(p, entry, ctx))
     return found
@@ -411,10 +415,38 @@ _HELP_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _grievance_of(noun: Token, ctx: SentenceContext) -> list[Slot]:
+    """Whom a feeling or protest noun is about: "anger at Washington's policies",
+    "disapproval of the government", "opposition to the Chinese authorities"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _GRIEVANCE_PREPS | {"at", "for", "to"}:
+            found = [s for pobj in prep.children if pobj.dep_ == "pobj"
+                     for s in actors_at(pobj, ctx)]  # fmt: skip
+            if found:
+                return found
+    return []
+
+
+def _part_of(noun: Token) -> list[Token]:
+    """`noun` and, for a part or share ("part of a military aid programme for Bosnia",
+    "some of the loans"), the whole it is part of."""
+    out = [noun]
+    if noun.lemma_.lower() in _PARTS:
+        out += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return out
+
+
+_PARTS = frozenset({"part", "some", "most", "all", "half", "share", "portion", "rest", "much"})
+
+
 def _recipient_prep(prep: Token, noun: Token, entry: PredicateEntry) -> bool:
     if prep.lower_ in entry.target_preps:
         return True
-    return prep.lower_ == "for" and (noun.lemma_.lower() in _HELP_NOUNS or _of_help(noun))
+    helps = noun.lemma_.lower() in _HELP_NOUNS or any(
+        c.dep_ == "compound" and c.lemma_.lower() in _HELP_NOUNS for c in noun.children
+    )  # "an aid programme for Bosnia", "arms deliveries for Kyiv"
+    return prep.lower_ == "for" and (helps or _of_help(noun))
 
 
 def _of_help(noun: Token) -> bool:
