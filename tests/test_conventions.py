@@ -329,3 +329,8 @@ def test_help_suspended_in_part_is_still_for_its_recipient(coder) -> None:  # ty
 def test_a_protest_is_against_whom_its_purpose_names(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Students in Caracas blocked roads to show their anger at Cuba's influence.")
     assert [(s, t, c[:3]) for s, t, c in got] == [("VENEDU", "CUB", "144")]
+
+
+def test_the_weapon_outranks_the_victim_in_a_killing(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Two Iraqi police officers were killed in a car bomb explosion in Mosul.")
+    assert [c for _, _, c in got] == ["1832"]

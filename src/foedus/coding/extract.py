@@ -605,7 +605,14 @@ def _classes(p: Token, lexicon: Lexicon, means: bool = False) -> list[ObjectClas
     phrases = object_phrases(p)
     if means:
         phrases += [(None, list(c.subtree)) for c in p.children if c.dep_ == "nsubj"]
+        # the weapon outranks the victim: "a journalist was killed in a car bomb explosion"
+        # is a car bombing (1832) before it is a killing of a person
+        weapons = [ph for ph in phrases if ph[0] in _MEANS_PREPS]
+        phrases = weapons + [ph for ph in phrases if ph[0] not in _MEANS_PREPS]
     return _classes_in(phrases, lexicon)
+
+
+_MEANS_PREPS = frozenset({"in", "with", "by", "using"})
 
 
 def _classes_in(
