@@ -334,3 +334,14 @@ def test_a_protest_is_against_whom_its_purpose_names(coder) -> None:  # type: ig
 def test_the_weapon_outranks_the_victim_in_a_killing(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Two Iraqi police officers were killed in a car bomb explosion in Mosul.")
     assert [c for _, _, c in got] == ["1832"]
+
+
+def test_a_purpose_shares_the_intent_of_its_act(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Poland is ready to send engineers to help rebuild Ukraine.", date=DAY)
+    helped = [e for e in events if e.target is not None and e.target.code == "UKR"]
+    assert helped and all(e.intent and e.cameo.startswith("03") for e in helped)
+
+
+def test_a_purpose_of_an_act_not_done_is_not_done_either(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Austria did not send troops to help Serbia.", date=DAY)
+    assert events and all(e.negated for e in events)

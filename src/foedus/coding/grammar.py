@@ -169,7 +169,11 @@ def clause_chain(p: Token) -> list[Token]:
     "failed to [attack]", "made an [appeal]"), nearest first."""
     chain = [p]
     cur = p
-    while cur.dep_ in _CHAIN_DEPS or (cur.dep_ in ("dobj", "attr") and cur.pos_ == "NOUN"):
+    while (
+        cur.dep_ in _CHAIN_DEPS
+        or (cur.dep_ in ("dobj", "attr") and cur.pos_ == "NOUN")
+        or _purpose(cur)  # "is willing to send arms to [help]": the purpose is as intended
+    ):
         if cur.head.i == cur.i:
             break
         cur = cur.head
@@ -178,6 +182,11 @@ def clause_chain(p: Token) -> list[Token]:
             cur = cur.head
             chain.append(cur)
     return chain
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "sent troops to help", "will send arms to defend it"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def ancestors_with_edges(p: Token) -> Iterator[tuple[str, Token]]:
