@@ -345,3 +345,8 @@ def test_a_purpose_shares_the_intent_of_its_act(coder) -> None:  # type: ignore[
 def test_a_purpose_of_an_act_not_done_is_not_done_either(coder) -> None:  # type: ignore[no-untyped-def]
     events = coder.code_text("Austria did not send troops to help Serbia.", date=DAY)
     assert events and all(e.negated for e in events)
+
+
+def test_a_weapon_named_by_the_agent_phrase_is_the_means(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Two Malian soldiers were killed by a roadside explosive device near Gao.")
+    assert [c[:3] for _, _, c in got] == ["183"]

@@ -1448,7 +1448,7 @@ def _means_code(p: Token, lexicon: Lexicon) -> str | None:
     if p.pos_ != "VERB":
         return None
     nouns = [c for c in p.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    nouns += [g for c in p.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "by")
+    nouns += [g for c in p.children if c.dep_ in ("prep", "agent") and c.lower_ in _MEANS_PREPS
               for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]  # fmt: skip
     for noun in nouns:
         entries = lexicon.nouns.get(noun.lemma_.lower())
@@ -1456,6 +1456,14 @@ def _means_code(p: Token, lexicon: Lexicon) -> str | None:
         code = chosen[1] if chosen is not None else ""
         if code[:2] in _VIOLENT and (len(code) == 4 or not code.endswith("0")):
             return code  # a specific act, not the residual 180/190/200
+    # "killed by an improvised explosive device": a weapon named by the phrase, not a noun
+    # of the lexicon
+    weapons = [(None, list(n.subtree)) for n in nouns]
+    for cls in _classes_in(weapons, lexicon):
+        for family in ("18", "19"):
+            code = cls.code_for(family) or ""
+            if code[:2] in _VIOLENT and not code.endswith("0"):
+                return code
     return None
 
 
