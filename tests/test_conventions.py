@@ -348,5 +348,5 @@ def test_a_purpose_of_an_act_not_done_is_not_done_either(coder) -> None:  # type
 
 
 def test_a_weapon_named_by_the_agent_phrase_is_the_means(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Two Malian soldiers were killed by a roadside explosive device in northern Mali.")
+    got = coded(coder, "In Mali, two French soldiers were killed by an improvised explosive device.")
     assert [c[:3] for _, _, c in got] == ["183"]
