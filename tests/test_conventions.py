@@ -350,3 +350,17 @@ def test_a_purpose_of_an_act_not_done_is_not_done_either(coder) -> None:  # type
 def test_a_weapon_named_by_the_agent_phrase_is_the_means(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "In Mali, two French soldiers were killed by an improvised explosive device.")
     assert [c[:3] for _, _, c in got] == ["183"]
+
+
+def test_crowds_of_no_named_state_protest_as_the_places_civilians(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Tens of thousands of people blocked roads in Tbilisi in defiance of the police.")
+    assert [s for s, _, c in got if c[:2] == "14"] == ["GEOCVL"]
+
+
+def test_stones_thrown_during_protests_against_an_army_are_against_its_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder,
+        "Georgian youths threw stones during protests against abuses by the Russian army, "
+        "officials said.",
+    )
+    assert [(t, c) for _, t, c in got] == [("RUSMIL", "145")]

@@ -230,8 +230,13 @@ def _participle_head(p: Token) -> Token | None:
     if p.dep_ != "acl" or p.head.pos_ not in ("NOUN", "PROPN"):
         return None
     # a past participle hung on a noun that heads the sentence is its misparsed main verb
-    if p.tag_ in ("VBG", "VBD") or (p.tag_ == "VBN" and p.head.dep_ == "ROOT"):
-        return p.head
+    head = p.head
+    misparsed = head.dep_ == "ROOT" or (  # or a second subject of the reporting verb
+        head.dep_ == "nsubj"
+        and any(c.dep_ == "nsubj" and c.i != head.i for c in head.head.children)
+    )
+    if p.tag_ in ("VBG", "VBD") or (p.tag_ == "VBN" and misparsed):
+        return head
     return None
 
 
@@ -400,6 +405,12 @@ def targets(
                 found += others(actors_at(obj, ctx))
                 if not found and entry.family == "14":
                     found += others(_grievance_of(obj, ctx))
+    if not found and entry.family == "14":
+        # "threw stones during demonstrations against the occupation"
+        for prep in (c for c in p.children if c.dep_ == "prep"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if pobj.lemma_.lower() in _PROTEST_NOUNS:
+                    found += others(_grievance_of(pobj, ctx))
     if not found and entry.family in _SITED_ROOTS:
         found = others(_destination(p, entry, ctx))
     return found
@@ -420,10 +431,14 @@ def _grievance_of(noun: Token, ctx: SentenceContext) -> list[Slot]:
     "disapproval of the government", "opposition to the Chinese authorities"."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in _GRIEVANCE_PREPS | {"at", "for", "to"}:
-            found = [s for pobj in prep.children if pobj.dep_ == "pobj"
-                     for s in actors_at(pobj, ctx)]  # fmt: skip
-            if found:
-                return found
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                # "against the violations by the Israeli military": whoever did the act
+                found = actors_at(pobj, ctx) or [
+                    s for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "of")
+                    for g in c.children if g.dep_ == "pobj" for s in actors_at(g, ctx)
+                ]  # fmt: skip
+                if found:
+                    return found
     return []
 
 
@@ -1330,6 +1345,8 @@ def _drafts_for(
         sources, tgts = tgts, []
     if not sources and code[:2] in _UNATTRIBUTED_ROOTS:
         sources = _site_source(p, ctx, tgts)
+    if not sources and code[:2] == "14":
+        sources = _protesters_at(p, ctx)
     if not sources:
         return []
     if not tgts and (where := _site_target(p, code, ctx, sources)) is not None:
@@ -1539,6 +1556,16 @@ def _site_source(p: Token, ctx: SentenceContext, tgts: Sequence[Slot]) -> list[S
     if tok is None or not (tgts or victims):
         return []
     return [_state_at(tok, ctx)]
+
+
+def _protesters_at(p: Token, ctx: SentenceContext) -> list[Slot]:
+    """People of no named state protesting somewhere are that place's civilians: "thousands
+    of people blocked streets in Hong Kong" (CAMEO's convention for crowds)."""
+    tok = subject_token(p)
+    if tok is None or tok.pos_ != "NOUN":
+        return []
+    where = _site(p, ctx.place_countries)
+    return [_state_at(where, ctx, sectors=("CVL",))] if where is not None else []
 
 
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
