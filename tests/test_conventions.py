@@ -364,3 +364,13 @@ def test_stones_thrown_during_protests_against_an_army_are_against_its_state(cod
         "officials said.",
     )
     assert [(t, c) for _, t, c in got] == [("RUSMIL", "145")]
+
+
+def test_a_shared_subject_is_the_grammatical_one_not_the_agent(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Peru's interior minister was censured by Congress and will resign.")
+    assert ("PERGOV", None, "0341") in got  # the minister resigns, not Congress
+
+
+def test_a_named_group_in_apposition_says_whose_a_role_word_is(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The main Kurdish rebel group, the PKK, attacked a Turkish army post.")
+    assert [(s, t) for s, t, _ in got] == [("PKK", "TURMIL")]

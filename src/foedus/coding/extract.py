@@ -148,6 +148,10 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
                      for x in slots]  # fmt: skip
         if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN", "NUM"):
             slots = [*_np_actors_via_of(conj, ctx)]
+        if all(slot is None or slot.country is None for slot in slots):
+            # "the main Hutu rebel group, the FDD,": the name in apposition says whose
+            named = [ctx.slots[a.i] for a in conj.children if a.dep_ == "appos" and a.i in ctx.slots]
+            slots = [s for s in named if s.country is not None] or slots
         for slot in slots:
             if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
                 continue

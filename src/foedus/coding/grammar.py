@@ -101,6 +101,7 @@ def subject_token(p: Token) -> Token | None:
     if _agentless_passive(p):
         return None
     seen = 0
+    shared = False  # reached through a coordinated verb: its grammatical subject is shared
     while seen < 6:
         seen += 1
         for child in p.children:
@@ -108,6 +109,8 @@ def subject_token(p: Token) -> Token | None:
                 if child.lower_ in _RELATIVE and p.dep_ == "relcl":
                     return p.head
                 return child
+        if shared and (passive := next((c for c in p.children if c.dep_ == "nsubjpass"), None)):
+            return passive  # "the minister was indicted by the court and will resign"
         for child in p.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -136,6 +139,7 @@ def subject_token(p: Token) -> Token | None:
         if p.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp", "acomp") or (
             p.dep_ in ("dobj", "pobj", "attr") and p.pos_ == "NOUN"
         ):
+            shared = p.dep_ == "conj" and p.pos_ in ("VERB", "AUX")
             p = head if p.dep_ != "pcomp" else head.head
             continue
         if p.dep_ == "prep":
