@@ -263,7 +263,8 @@ def test_a_violent_act_takes_its_means_from_its_subject(coder) -> None:  # type:
             "Three US soldiers were killed outside of the Iraqi city of Basra.",
             ("IRQ", "USAMIL", "19"),
         ),
-        ("A journalist was killed in Mogadishu.", ("SOM", "SOM", "19")),
+        # a capital in a locative phrase is a place like any other (as "killed in Homs")
+        ("A journalist was killed in Mogadishu.", ("SOM", "SOMMED", "19")),
     ],
 )
 def test_peoples_leaders_and_unnamed_attackers_are_placed(coder, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -374,3 +374,13 @@ def test_a_shared_subject_is_the_grammatical_one_not_the_agent(coder) -> None:  
 def test_a_named_group_in_apposition_says_whose_a_role_word_is(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The main Kurdish rebel group, the PKK, attacked a Turkish army post.")
     assert [(s, t) for s, t, _ in got] == [("PKK", "TURMIL")]
+
+
+def test_up_to_a_number_is_the_object_not_a_preposition(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Militants abducted up to 30 Nigerian schoolgirls.")
+    assert [(t, c) for _, t, c in got] == [("NGA", "181")]
+
+
+def test_they_after_a_group_of_members_is_the_members(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "A group of Chilean doctors said that they are willing to help Bolivia.")
+    assert got == [("CHLHLH", "BOL", "033")]

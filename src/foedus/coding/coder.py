@@ -408,8 +408,13 @@ def _reporting_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
         return None
     for child in clause.head.children:
         if child.dep_ == "nsubj":
-            # "The Nigerian Union of Teachers announced that it...": the subject's phrase
-            for tok in sorted(np_core(child), key=lambda t: abs(t.i - child.i)):
+            # "The Nigerian Union of Teachers announced that it...": the subject's phrase;
+            # "a group of Yoruba leaders announced that they...": the group's members
+            words = np_core(child) + [t for prep in child.children
+                                      if prep.dep_ == "prep" and prep.lower_ == "of"
+                                      for g in prep.children if g.dep_ == "pobj"
+                                      for t in np_core(g)]  # fmt: skip
+            for tok in sorted(words, key=lambda t: abs(t.i - child.i)):
                 slot = slots.get(tok.i)
                 if slot is not None and slot.kind in _GROUP_KINDS:
                     return slot

@@ -148,10 +148,10 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
                      for x in slots]  # fmt: skip
         if all(slot is None for slot in slots) and conj.pos_ in ("NOUN", "PROPN", "NUM"):
             slots = [*_np_actors_via_of(conj, ctx)]
-        if all(slot is None or slot.country is None for slot in slots):
+        if all(slot is None or slot.code.startswith("---") for slot in slots):
             # "the main Hutu rebel group, the FDD,": the name in apposition says whose
             named = [ctx.slots[a.i] for a in conj.children if a.dep_ == "appos" and a.i in ctx.slots]
-            slots = [s for s in named if s.country is not None] or slots
+            slots = [s for s in named if s.via == "name" and s.country is not None] or slots
         for slot in slots:
             if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
                 continue
@@ -366,6 +366,10 @@ def targets(
             found += others(_prep_objects(child, ctx))  # "sent food aid for North Korea"
         elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
             found += others(actors_at(child, ctx))
+        elif child.dep_ in ("prt", "advmod", "prep") and child.lower_ == "up":
+            # "kidnapped up to 16 Russian advisers": a number, not a particle and preposition
+            for prep in (c for c in child.children if c.dep_ == "prep" and _up_to(c)):
+                found += others(_prep_objects(prep, ctx))
         elif child.dep_ in ("prep", "dative") and (
             child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
         ):
@@ -421,6 +425,16 @@ def targets(
 
 
 _MATERIAL_HELP = frozenset({"03", "06", "07"})
+
+
+def _up_to(prep: Token) -> bool:
+    """ "up to 16 advisers": the object of "to" is counted, and is the verb's object."""
+    return (
+        prep.i > 0
+        and prep.doc[prep.i - 1].lower_ == "up"
+        and any(g.dep_ == "pobj" and any(c.dep_ == "nummod" for c in g.children)
+                for g in prep.children)
+    )  # fmt: skip
 
 
 # Help named by a noun is for whom its "for" phrase names: "aid for Sudan", "loans for Kyiv".
