@@ -384,3 +384,8 @@ def test_up_to_a_number_is_the_object_not_a_preposition(coder) -> None:  # type:
 def test_they_after_a_group_of_members_is_the_members(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "A group of Chilean doctors said that they are willing to help Bolivia.")
     assert got == [("CHLHLH", "BOL", "033")]
+
+
+def test_a_rejection_with_no_one_named_is_of_the_act_refused(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Hamas rejected an invitation to hold talks with Fatah in Cairo.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("HAMAS", "FATAH", "12")]

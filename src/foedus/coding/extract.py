@@ -1286,6 +1286,18 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
     kept = [d for d in drafts if not content(d)]
+    for act in (d for d in drafts if d not in kept and d.target is not None):
+        # "rejected a call for its forces to be deployed in East Timor": a rejection with no
+        # one named is of the act refused, done to whom that act is done
+        for refusal in kept:
+            if (
+                refusal.code[:2] == "12"
+                and refusal.target is None
+                and refusal.anchor.i in {t.i for t in act.anchor.ancestors}
+                and act.target.code != refusal.source.code
+            ):
+                refusal.target = act.target
+                refusal.inferred.add("target")
     for held in (d for d in drafts if d not in kept and d.anchor.dep_ == "acl"):
         # "demanded the release of hostages held by Hamas": the holder is the one asked
         for ask in kept:
