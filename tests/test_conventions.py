@@ -389,3 +389,8 @@ def test_they_after_a_group_of_members_is_the_members(coder) -> None:  # type: i
 def test_a_rejection_with_no_one_named_is_of_the_act_refused(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Hamas rejected an invitation to hold talks with Fatah in Cairo.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("HAMAS", "FATAH", "12")]
+
+
+def test_a_word_of_an_organizations_name_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The Shanghai Cooperation Organisation condemned the attack on Pakistan.")
+    assert [c[:2] for _, _, c in got] == ["11"]

@@ -865,6 +865,8 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     found = predicates(doc, lexicon)
     predicate_at = {p.i for p, _ in found}
     for p, entries in found:
+        if p.pos_ in ("NOUN", "PROPN") and p.i in ctx.slots and ctx.slots[p.i].via == "name":
+            continue  # a word of a name: "Asia-Pacific Economic Cooperation" is no cooperation
         if p.pos_ in ("NOUN", "PROPN") and _argument_of(p, chosen_at):
             continue  # "asked for military assistance": the verb has already used the noun
         if _attacked(p, predicate_at):
