@@ -394,3 +394,8 @@ def test_a_rejection_with_no_one_named_is_of_the_act_refused(coder) -> None:  # 
 def test_a_word_of_an_organizations_name_is_no_act(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The Shanghai Cooperation Organisation condemned the attack on Pakistan.")
     assert [c[:2] for _, _, c in got] == ["11"]
+
+
+def test_a_possessive_in_an_adjunct_is_the_subjects(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Chile apologized to Peru for one of its warships entering Peruvian waters.")
+    assert ("CHL", "PER", "055") in got and all(s == "CHL" for s, _, _ in got)

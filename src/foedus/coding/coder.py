@@ -294,7 +294,11 @@ class Coder:
                     slots[t.i] = replace(group, start=t.i, end=t.i + 1, text=t.text,
                                          kind="pronoun", via="pronoun")  # fmt: skip
             elif t.lower_ in _GROUP_POSSESSIVES and t.dep_ == "poss":
-                group = _group_before(slots, t.i, self._speaks(t)) or state.last_group
+                group = (
+                    _clause_subject(t, slots)
+                    or _group_before(slots, t.i, self._speaks(t))
+                    or state.last_group
+                )
                 if group is not None:
                     slots[t.i] = replace(group, start=t.i, end=t.i + 1, text=t.text,
                                          kind="pronoun", via="pronoun")  # fmt: skip
@@ -387,6 +391,19 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 _PLACE_KINDS = frozenset({"place", "capital", "country"})
 _GROUP_KINDS = frozenset({"country", "capital", "metonym", "agent", "org", "adjective"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _clause_subject(pronoun: Token, slots: dict[int, Slot]) -> Slot | None:
+    """ "Argentina apologized to Brazil for one of its gunboats": a possessive in an object
+    or adjunct of a verb with a named subject is that subject's."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > pronoun.i or pronoun.i in {t.i for t in subject.subtree}:
+        return None
+    slot = slots.get(subject.i)
+    return slot if slot is not None and slot.kind in _GROUP_KINDS else None
 
 
 def _group_before(slots: dict[int, Slot], i: int, first: bool) -> Slot | None:
