@@ -399,3 +399,8 @@ def test_a_word_of_an_organizations_name_is_no_act(coder) -> None:  # type: igno
 def test_a_possessive_in_an_adjunct_is_the_subjects(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Chile apologized to Peru for one of its warships entering Peruvian waters.")
     assert ("CHL", "PER", "055") in got and all(s == "CHL" for s, _, _ in got)
+
+
+def test_a_role_of_two_states_is_one_role_per_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The defence ministers of France and Germany signed a deal.")
+    assert sorted((s, t) for s, t, _ in got) == [("DEUGOV", "FRAGOV"), ("FRAGOV", "DEUGOV")]

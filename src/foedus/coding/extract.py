@@ -142,6 +142,12 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
             if mod.i != conj.i and mod.conjuncts:
                 slots += [ctx.slots.get(m.i) for m in (mod, *mod.conjuncts)]
         noun = slots[0]
+        if noun is not None and noun.kind in ("title", "agent") and noun.sectors:
+            # "the foreign ministers of Egypt and Jordan": one role per state named
+            owners = [x for x in _np_actors_via_of(conj, ctx) if x.country]
+            if len(owners) > 1:
+                slots = [_with_sectors(x, noun.sectors) for x in owners]
+                noun = None
         if noun is not None and noun.sectors:
             # "Thai and Cambodian troops": the noun's sector is each adjective's too
             slots = [_with_sectors(x, noun.sectors) if x and x.kind == "adjective" else x
