@@ -404,3 +404,8 @@ def test_a_possessive_in_an_adjunct_is_the_subjects(coder) -> None:  # type: ign
 def test_a_role_of_two_states_is_one_role_per_state(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The defence ministers of France and Germany signed a deal.")
     assert sorted((s, t) for s, t, _ in got) == [("DEUGOV", "FRAGOV"), ("FRAGOV", "DEUGOV")]
+
+
+def test_an_investigation_abroad_is_of_the_state_where_it_is_made(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The IAEA dispatched inspectors to a uranium plant in northern Iran.")
+    assert [(s, t) for s, t, _ in got] == [("IAEA", "IRN")]
