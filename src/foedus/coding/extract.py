@@ -1570,8 +1570,7 @@ def _place_in(pobj: Token, places: dict[int, str], depth: int = 0) -> Token | No
 
 
 # Material acts (and intents to act) and investigations are done to the state where they
-# happen; statements,
-# meetings, appeals and protests abroad only take place there.
+# happen; statements, meetings, appeals and protests abroad only take place there.
 _SITED_ROOTS = frozenset(
     {"03", "05", "06", "07", "08", "09", "13", "15", "16", "17", "18", "19", "20"}
 )
