@@ -409,3 +409,8 @@ def test_a_role_of_two_states_is_one_role_per_state(coder) -> None:  # type: ign
 def test_an_investigation_abroad_is_of_the_state_where_it_is_made(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The IAEA dispatched inspectors to a uranium plant in northern Iran.")
     assert [(s, t) for s, t, _ in got] == [("IAEA", "IRN")]
+
+
+def test_a_protest_abroad_with_no_one_named_is_against_the_host(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Afghan refugees rioted at a camp in eastern Iran.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("AFGREF", "IRN", "14")]

@@ -1569,10 +1569,11 @@ def _place_in(pobj: Token, places: dict[int, str], depth: int = 0) -> Token | No
     return None
 
 
-# Material acts (and intents to act) and investigations are done to the state where they
-# happen; statements, meetings, appeals and protests abroad only take place there.
+# Material acts (and intents to act), investigations and protests are done to the state
+# where they happen when nobody else is named; statements, meetings and appeals abroad only
+# take place there.
 _SITED_ROOTS = frozenset(
-    {"03", "05", "06", "07", "08", "09", "13", "15", "16", "17", "18", "19", "20"}
+    {"03", "05", "06", "07", "08", "09", "13", "14", "15", "16", "17", "18", "19", "20"}
 )
 # At home, what a state or its people do to their own country: curfews, emergencies and their
 # lifting, threats of them, protests and blockades, crackdowns and fighting.
