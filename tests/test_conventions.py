@@ -414,3 +414,13 @@ def test_an_investigation_abroad_is_of_the_state_where_it_is_made(coder) -> None
 def test_a_protest_abroad_with_no_one_named_is_against_the_host(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Afghan refugees rioted at a camp in eastern Iran.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("AFGREF", "IRN", "14")]
+
+
+def test_a_case_filed_against_a_state_at_a_court_is_against_the_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Nicaragua filed a case against Germany at the World Court.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("NIC", "DEU", "11")]
+
+
+def test_sanctions_announced_by_a_state_are_on_their_object(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "New sanctions on Iranian oil exports were announced by Canada.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("CAN", "IRN", "16")]

@@ -393,7 +393,7 @@ def targets(
         # "offered military support to Iran", "broker peace between Iran and Israel", "sent
         # food aid for Sudan"
         for child in p.children:
-            if child.dep_ in ("dobj", "attr", "xcomp"):
+            if child.dep_ in ("dobj", "attr", "xcomp", "nsubjpass"):
                 for noun in _part_of(child):
                     for prep in noun.children:
                         if prep.dep_ == "prep" and _recipient_prep(prep, noun, entry):
@@ -425,12 +425,26 @@ def targets(
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if pobj.lemma_.lower() in _PROTEST_NOUNS:
                     found += others(_grievance_of(pobj, ctx))
+    if not found and entry.family in _JUDGING:
+        # "investigating alleged war crimes by Russian troops": whoever did the act judged
+        for obj in (c for c in p.children if c.dep_ in ("dobj", "nsubjpass")):
+            found += others(_doer_of(obj, ctx))
     if not found and entry.family in _SITED_ROOTS:
         found = others(_destination(p, entry, ctx))
     return found
 
 
 _MATERIAL_HELP = frozenset({"03", "06", "07"})
+
+
+# Acts that judge another's act: investigations, accusations and complaints, rejections.
+_JUDGING = frozenset({"09", "11", "12"})
+
+
+def _doer_of(noun: Token, ctx: SentenceContext) -> list[Slot]:
+    """Who did the act a noun names: "crimes by Russian troops", "the killing by police"."""
+    return [s for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children if g.dep_ == "pobj" for s in actors_at(g, ctx)]  # fmt: skip
 
 
 def _up_to(prep: Token) -> bool:
@@ -1438,7 +1452,9 @@ def _complained_of(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> l
     """ "Lebanon complained to the UN over Israeli air raids": a complaint brought before an
     international body is against whom it is about, the body being only its venue."""
     own = {s.country or s.code for s in sources}
-    for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
+    heads = [p, *(c for c in p.children if c.dep_ == "dobj")]  # "filed a case against X"
+    for prep in (c for h in heads for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):  # fmt: skip
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             found = [a for a in actors_at(pobj, ctx) if (a.country or a.code) not in own]
             if found:
