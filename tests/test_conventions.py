@@ -424,3 +424,8 @@ def test_a_case_filed_against_a_state_at_a_court_is_against_the_state(coder) -> 
 def test_sanctions_announced_by_a_state_are_on_their_object(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "New sanctions on Iranian oil exports were announced by Canada.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("CAN", "IRN", "16")]
+
+
+def test_an_attitude_about_talks_is_toward_the_other_side(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Japan said it was optimistic about the new round of negotiations with South Korea.")
+    assert [(s, t, c) for s, t, c in got] == [("JPN", "KOR", "013")]

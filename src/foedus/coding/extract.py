@@ -425,6 +425,14 @@ def targets(
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if pobj.lemma_.lower() in _PROTEST_NOUNS:
                     found += others(_grievance_of(pobj, ctx))
+    if not found and entry.family == "01":
+        # "optimistic about the talks with the United States": the other side of the matter
+        for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
+            for pobj in (n for g in prep.children if g.dep_ == "pobj" for n in _and_of(g)):
+                found += others([s for c in pobj.children
+                                 if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                 for g in c.children if g.dep_ == "pobj"
+                                 for s in actors_at(g, ctx)])  # fmt: skip
     if not found and entry.family in _JUDGING:
         # "investigating alleged war crimes by Russian troops": whoever did the act judged
         for obj in (c for c in p.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -435,6 +443,12 @@ def targets(
 
 
 _MATERIAL_HELP = frozenset({"03", "06", "07"})
+
+
+def _and_of(noun: Token) -> list[Token]:
+    """`noun` and what it is of: "the next round [of talks]"."""
+    return [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj")]  # fmt: skip
 
 
 # Acts that judge another's act: investigations, accusations and complaints, rejections.
