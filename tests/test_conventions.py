@@ -429,3 +429,8 @@ def test_sanctions_announced_by_a_state_are_on_their_object(coder) -> None:  # t
 def test_an_attitude_about_talks_is_toward_the_other_side(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Japan said it was optimistic about the new round of negotiations with South Korea.")
     assert [(s, t, c) for s, t, c in got] == [("JPN", "KOR", "013")]
+
+
+def test_an_extradition_is_to_the_receiving_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Spain extradited a Russian hacker to the United States.")
+    assert [(s, t, c) for s, t, c in got] == [("ESP", "USA", "063")]

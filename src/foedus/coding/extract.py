@@ -359,6 +359,18 @@ def targets(
 
     found: list[Slot] = []
     visit = entry.code.startswith("042")
+    if entry.family == "06" and p.pos_ == "VERB":
+        # cooperation is with the state it is done with or for, not with whom it concerns:
+        # "extradited a Ukrainian suspect to Germany", "shared intelligence with Ukraine"
+        # (also where the parser hangs the phrase inside the object: "a suspect in the
+        # sabotage to Germany")
+        phrase = [t for c in p.children if c.dep_ == "dobj" for t in c.subtree
+                  if not {a.dep_ for a in t.ancestors if a.i > p.i} & _CLAUSES]  # fmt: skip
+        for prep in (c for c in [*p.children, *phrase]
+                     if c.dep_ == "prep" and c.lower_ in ("to", "with")):  # fmt: skip
+            found += others(_prep_objects(prep, ctx))
+        if found:
+            return found
     children = list(p.children)
     if p.pos_ == "NOUN" and p.dep_ == "dobj" and p.head.lemma_ in _LIGHT_VERBS:
         # "submitted petitions to the royal family", "issued a warning to Iraq"
@@ -449,6 +461,9 @@ def _and_of(noun: Token) -> list[Token]:
     """`noun` and what it is of: "the next round [of talks]"."""
     return [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj")]  # fmt: skip
+
+
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
 # Acts that judge another's act: investigations, accusations and complaints, rejections.
