@@ -110,9 +110,10 @@ CASES = [
     ("The Ivorian court allowed the opposition candidate to run in the election.", "CIV", "0812"),
     # refugees seeking refuge demand shelter (1033)
     ("Thousands of Sudanese sought refuge in Chad.", "SDN", "1033"),
-    # expertise and know-how are shared like information (064, 0314 when promised)
-    ("Israel shared its know-how on water management with Jordan.", "ISR", "064"),
-    ("Turkey agreed to share its counter-terrorism expertise with Somalia.", "TUR", "0314"),
+    # expertise and know-how shared are material cooperation, as the CAMEO codebook codes
+    # shared expertise (060; 031 when promised), not information (064)
+    ("Israel shared its know-how on water management with Jordan.", "ISR", "060"),
+    ("Turkey agreed to share its counter-terrorism expertise with Somalia.", "TUR", "031"),
     # inspectors and investigators sent somewhere investigate there (090)
     ("The IAEA sent inspectors to the Fordow enrichment site.", "IAEA", "090"),
     ("The UN dispatched investigators to South Sudan.", "UN", "090"),

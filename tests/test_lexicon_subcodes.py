@@ -61,8 +61,9 @@ CASES = [
     ("Kenyan activists marched for press freedom in Nairobi.", "KEN", "1413"),
     # accusing a side of breaking a truce accuses it of aggression (1123)
     ("Moscow accused Kyiv of breaking the Easter truce.", "RUS", "1123"),
-    # proscribing a group is an administrative sanction (172)
-    ("Britain proscribed the militant group under anti-terror laws.", "GBR", "172"),
+    # proscribing or outlawing an organization restricts political freedoms (1721, as the CAMEO
+    # codebook codes an outlawed organization); a ban of no named kind stays 172
+    ("Britain proscribed the militant group under anti-terror laws.", "GBR", "1721"),
     # freedoms demanded are rights demanded (1043)
     ("Belarusian exiles demanded democratic freedoms from Minsk.", "BLR", "1043"),
     # artillery and mortar fire exchanged is 194, not small arms (193)
