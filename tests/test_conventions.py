@@ -434,3 +434,8 @@ def test_an_attitude_about_talks_is_toward_the_other_side(coder) -> None:  # typ
 def test_an_extradition_is_to_the_receiving_state(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Spain extradited a Russian hacker to the United States.")
     assert [(s, t, c) for s, t, c in got] == [("ESP", "USA", "063")]
+
+
+def test_relations_cut_are_with_whom_they_were_with(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Niger cut diplomatic ties with Ukraine over its remarks to Mali.")
+    assert [(s, t) for s, t, _ in got] == [("NER", "UKR")]

@@ -371,6 +371,12 @@ def targets(
             found += others(_prep_objects(prep, ctx))
         if found:
             return found
+    for rel in (c for c in p.children if c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONS):
+        # "cut diplomatic ties with France": relations are with whom they are with
+        for prep in (c for c in rel.children if c.dep_ == "prep" and c.lower_ == "with"):
+            found += others(_prep_objects(prep, ctx))
+    if found:
+        return found
     children = list(p.children)
     if p.pos_ == "NOUN" and p.dep_ == "dobj" and p.head.lemma_ in _LIGHT_VERBS:
         # "submitted petitions to the royal family", "issued a warning to Iraq"
@@ -463,6 +469,8 @@ def _and_of(noun: Token) -> list[Token]:
                     for g in c.children if g.dep_ == "pobj")]  # fmt: skip
 
 
+_RELATIONS = frozenset({"tie", "ties", "relation", "relations", "relationship", "contact",
+                        "contacts", "link", "links"})  # fmt: skip
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
