@@ -439,3 +439,8 @@ def test_an_extradition_is_to_the_receiving_state(coder) -> None:  # type: ignor
 def test_relations_cut_are_with_whom_they_were_with(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Niger cut diplomatic ties with Ukraine over its remarks to Mali.")
     assert [(s, t) for s, t, _ in got] == [("NER", "UKR")]
+
+
+def test_a_show_of_force_answers_whom_its_occasion_names(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Greece put its navy on high alert after Turkey's naval exercises.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("GRC", "TUR", "15")]

@@ -451,6 +451,16 @@ def targets(
                                  if c.dep_ == "prep" and c.lower_ in ("with", "between")
                                  for g in c.children if g.dep_ == "pobj"
                                  for s in actors_at(g, ctx)])  # fmt: skip
+    if not found and entry.family == "15":
+        # "put its air force on alert after India's threats", "raised the alert level as
+        # Chinese warships gathered": a show of force answers whom its occasion names
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS:
+                found += others([s for g in c.children if g.dep_ == "pobj"
+                                 for s in actors_at(g, ctx)])  # fmt: skip
+            elif c.dep_ == "advcl" and _marks(c) & {"as", "after", "when", "because"}:
+                tok = subject_token(c)
+                found += others(actors_at(tok, ctx)) if tok is not None else []
     if not found and entry.family in _JUDGING:
         # "investigating alleged war crimes by Russian troops": whoever did the act judged
         for obj in (c for c in p.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -471,6 +481,7 @@ def _and_of(noun: Token) -> list[Token]:
 
 _RELATIONS = frozenset({"tie", "ties", "relation", "relations", "relationship", "contact",
                         "contacts", "link", "links"})  # fmt: skip
+_OCCASION_PREPS = frozenset({"after", "amid", "following", "over"})
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
