@@ -444,3 +444,8 @@ def test_relations_cut_are_with_whom_they_were_with(coder) -> None:  # type: ign
 def test_a_show_of_force_answers_whom_its_occasion_names(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Greece put its navy on high alert after Turkey's naval exercises.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("GRC", "TUR", "15")]
+
+
+def test_forces_massed_at_a_border_face_the_state_across_it(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Armenia has massed troops near the Azerbaijani border.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("ARM", "AZE", "15")]

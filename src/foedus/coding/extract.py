@@ -461,6 +461,13 @@ def targets(
             elif c.dep_ == "advcl" and _marks(c) & {"as", "after", "when", "because"}:
                 tok = subject_token(c)
                 found += others(actors_at(tok, ctx)) if tok is not None else []
+        for c in (c for c in p.children if c.dep_ == "prep" and not found):
+            # "massed troops near the Ukrainian border": a force at a border faces that state
+            for g in (g for g in c.children if g.dep_ == "pobj" and g.lemma_ in _BORDERS):
+                states = [_state_at(t, ctx) for t in np_core(g) if t.i in ctx.place_countries]
+                states += [ctx.slots[t.i] for t in np_core(g)
+                           if t.i in ctx.slots and ctx.slots[t.i].country]  # fmt: skip
+                found += others(states[:1])
     if not found and entry.family in _JUDGING:
         # "investigating alleged war crimes by Russian troops": whoever did the act judged
         for obj in (c for c in p.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -481,6 +488,7 @@ def _and_of(noun: Token) -> list[Token]:
 
 _RELATIONS = frozenset({"tie", "ties", "relation", "relations", "relationship", "contact",
                         "contacts", "link", "links"})  # fmt: skip
+_BORDERS = frozenset({"border", "frontier", "boundary"})
 _OCCASION_PREPS = frozenset({"after", "amid", "following", "over"})
 _CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
