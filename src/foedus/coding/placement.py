@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from foedus.actors.mentions import Mention
 from foedus.coding.extract import Slot
@@ -36,7 +36,7 @@ _STATELESS = frozenset({"REB", "SEP", "UAF", "OPP", "HRI", "NGO", "CRM", "RAD", 
 # state by default.
 _CROSS_BORDER = frozenset(
     {"CVL", "REF", "REB", "SEP", "MIL", "UAF", "CRM", "NGO", "HRI", "RAD", "SET", "GOV", "MED",
-     "SPY"}
+     "SPY", "REL"}
 )  # fmt: skip
 _ARMED = frozenset({"REB", "SEP", "MIL", "UAF", "CRM"})
 # A state's civil power, and the home affairs its police, courts or opposition stand for.
@@ -134,7 +134,7 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
         if tok.i < head.i and tok.i in owners and not m.start <= tok.i < m.end:
             return owners[tok.i].country
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in _OWNER_PREPS and not _stationed(m, prep):
             for pobj in prep.children:
                 for tok in (pobj, *pobj.subtree):
                     if tok.i in owners:
@@ -150,6 +150,12 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
     ):
         return m.home
     return None
+
+
+def _stationed(m: Mention, prep: Token) -> bool:
+    """Whether `prep` only says where a state's forces are ("troops in Iraq", "peacekeepers
+    at the border"), which is seldom whose they are: foreign forces serve abroad."""
+    return "MIL" in m.sectors and prep.lower_ in ("in", "at")
 
 
 def _aside(doc: Doc, x: Mention) -> bool:
