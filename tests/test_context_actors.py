@@ -84,7 +84,7 @@ def test_a_statement_made_abroad_has_no_sited_target(coder) -> None:  # type: ig
     [
         # "release" is coded as a release of persons: the demand mirrors it
         ("Germany said Iran must release the detained journalists.", ("DEU", "IRN", "1053")),
-        ("Japan said China should return the seized fishing boat.", ("JPN", "CHN", "020")),
+        ("Japan said China should return the seized fishing boat.", ("JPN", "CHN", "0253")),
     ],
 )
 def test_what_one_state_says_another_must_do_is_a_demand(coder, text, expected) -> None:  # type: ignore[no-untyped-def]

@@ -255,7 +255,7 @@ ROOT_CASES = [
     (
         "Nicaragua filed a case against Germany at the International Court of Justice.",
         "NIC",
-        "ICJ",
+        "DEU",  # the court is only the venue of a case against Germany
         "115",
     ),
     ("Serbia rejected Kosovo's proposal for new talks.", "SRB", "XKX", "125"),
