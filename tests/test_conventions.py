@@ -348,12 +348,16 @@ def test_a_purpose_of_an_act_not_done_is_not_done_either(coder) -> None:  # type
 
 
 def test_a_weapon_named_by_the_agent_phrase_is_the_means(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "In Mali, two French soldiers were killed by an improvised explosive device.")
+    got = coded(
+        coder, "In Mali, two French soldiers were killed by an improvised explosive device."
+    )
     assert [c[:3] for _, _, c in got] == ["183"]
 
 
 def test_crowds_of_no_named_state_protest_as_the_places_civilians(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Tens of thousands of people blocked roads in Tbilisi in defiance of the police.")
+    got = coded(
+        coder, "Tens of thousands of people blocked roads in Tbilisi in defiance of the police."
+    )
     assert [s for s, _, c in got if c[:2] == "14"] == ["GEOCVL"]
 
 
@@ -427,7 +431,9 @@ def test_sanctions_announced_by_a_state_are_on_their_object(coder) -> None:  # t
 
 
 def test_an_attitude_about_talks_is_toward_the_other_side(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Japan said it was optimistic about the new round of negotiations with South Korea.")
+    got = coded(
+        coder, "Japan said it was optimistic about the new round of negotiations with South Korea."
+    )
     assert [(s, t, c) for s, t, c in got] == [("JPN", "KOR", "013")]
 
 

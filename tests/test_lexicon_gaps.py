@@ -18,12 +18,14 @@ MAY_12 = dt.date(2025, 5, 12)
 # (text, source, code)
 CASES = [
     # a strike its strikers end is a labour strike ended (082), not a military de-escalation
-    ("Nigerian doctors ended their strike after the government agreed to a pay rise.", "NGA",
-     "082"),
+    (
+        "Nigerian doctors ended their strike after the government agreed to a pay rise.",
+        "NGA",
+        "082",
+    ),
     ("Kenyan lecturers suspended the strike on Monday.", "KEN", "082"),
     # strikers who say they will not end it refuse to ease dissent (1242)
-    ("Kenyan doctors will not end their strike unless the government raises wages.", "KEN",
-     "1242"),
+    ("Kenyan doctors will not end their strike unless the government raises wages.", "KEN", "1242"),
     # military strikes ended keep their code (087)
     ("Israel halted air strikes on Gaza for six hours.", "ISR", "087"),
     # releasing a reporter of a news outlet releases a person (0841), not the media (0811)

@@ -156,7 +156,8 @@ def actors_at(head: Token, ctx: SentenceContext, *, locative: bool = False) -> l
             slots = [*_np_actors_via_of(conj, ctx)]
         if all(slot is None or slot.code.startswith("---") for slot in slots):
             # "the main Hutu rebel group, the FDD,": the name in apposition says whose
-            named = [ctx.slots[a.i] for a in conj.children if a.dep_ == "appos" and a.i in ctx.slots]
+            named = [ctx.slots[a.i] for a in conj.children
+                     if a.dep_ == "appos" and a.i in ctx.slots]  # fmt: skip
             slots = [s for s in named if s.via == "name" and s.country is not None] or slots
         for slot in slots:
             if slot is None or (locative and slot.kind in ("capital", "country", "adjective")):
@@ -1364,17 +1365,19 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
     kept = [d for d in drafts if not content(d)]
-    for act in (d for d in drafts if d not in kept and d.target is not None):
+    for act in (d for d in drafts if d not in kept):
         # "rejected a call for its forces to be deployed in East Timor": a rejection with no
         # one named is of the act refused, done to whom that act is done
+        done_to = act.target
         for refusal in kept:
             if (
-                refusal.code[:2] == "12"
+                done_to is not None
+                and refusal.code[:2] == "12"
                 and refusal.target is None
                 and refusal.anchor.i in {t.i for t in act.anchor.ancestors}
-                and act.target.code != refusal.source.code
+                and done_to.code != refusal.source.code
             ):
-                refusal.target = act.target
+                refusal.target = done_to
                 refusal.inferred.add("target")
     for held in (d for d in drafts if d not in kept and d.anchor.dep_ == "acl"):
         # "demanded the release of hostages held by Hamas": the holder is the one asked
@@ -1499,9 +1502,11 @@ _ARRIVALS = frozenset({"arrive"})
 def _visitor(slot: Slot) -> bool:
     """Who makes a visit by arriving: a person or office holder, a government, its
     diplomats or an organization's delegation; not troops, refugees or crowds."""
-    return slot.kind in ("person", "title", "pronoun") or bool(
-        set(slot.sectors) & {"GOV", "DIP", "LEG"}
-    ) or (slot.kind == "organization" and not slot.sectors)
+    return (
+        slot.kind in ("person", "title", "pronoun")
+        or bool(set(slot.sectors) & {"GOV", "DIP", "LEG"})
+        or (slot.kind == "organization" and not slot.sectors)
+    )
 
 
 def _complained_of(p: Token, ctx: SentenceContext, sources: Sequence[Slot]) -> list[Slot]:
