@@ -525,7 +525,7 @@ def _grievance_of(noun: Token, ctx: SentenceContext) -> list[Slot]:
     """Whom a feeling or protest noun is about: "anger at Washington's policies",
     "disapproval of the government", "opposition to the Chinese authorities"."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in _GRIEVANCE_PREPS | {"at", "for", "to"}:
+        if prep.dep_ == "prep" and prep.lower_ in _GRIEVANCE_PREPS | {"for", "to"}:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 # "against the violations by the Israeli military": whoever did the act
                 found = actors_at(pobj, ctx) or [
@@ -540,11 +540,7 @@ def _grievance_of(noun: Token, ctx: SentenceContext) -> list[Slot]:
 def _part_of(noun: Token) -> list[Token]:
     """`noun` and, for a part or share ("part of a military aid programme for Bosnia",
     "some of the loans"), the whole it is part of."""
-    out = [noun]
-    if noun.lemma_.lower() in _PARTS:
-        out += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return out
+    return _and_of(noun) if noun.lemma_.lower() in _PARTS else [noun]
 
 
 _PARTS = frozenset({"part", "some", "most", "all", "half", "share", "portion", "rest", "much"})
