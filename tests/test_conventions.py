@@ -455,3 +455,81 @@ def test_a_show_of_force_answers_whom_its_occasion_names(coder) -> None:  # type
 def test_forces_massed_at_a_border_face_the_state_across_it(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Armenia has massed troops near the Azerbaijani border.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("ARM", "AZE", "15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greek and Turkish warships launched naval exercises in the Aegean on Tuesday.",
+        "Japan held air drills with Australia near Okinawa.",
+    ],
+)  # fmt: skip
+def test_exercises_held_by_two_states_are_military_cooperation(coder, text) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert {c for _, _, c in got} == {"062"}
+    assert {(s[:3], t[:3] if t else None) for s, t, _ in got} >= {
+        ("GRC", "TUR") if "Greek" in text else ("JPN", "AUS")
+    }
+
+
+def test_exercises_of_one_state_stay_a_show_of_force(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "North Korea launched military exercises on Monday.")
+    assert [c for _, _, c in got] == ["150"]
+
+
+def test_forces_made_ready_to_attack_are_a_military_posture(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("The Sudanese army is preparing to launch an offensive.", date=DAY)
+    assert [(e.source.code, e.cameo) for e in events] == [("SDNMIL", "150")]
+    assert not events[0].hypothetical  # the preparing is real; the offensive is not yet
+
+
+def test_a_vow_to_attack_stays_a_threat(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The Sudanese army vowed to launch an offensive against the rebels.")
+    assert got and all(c.startswith("13") for _, _, c in got)
+
+
+def test_an_agreement_to_act_is_each_sides_intent_to_act(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(
+        "Kenya and Somalia reached an agreement to share intelligence on militants.", date=DAY
+    )
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    assert got == {("KEN", "SOM", "0314"), ("SOM", "KEN", "0314")}
+    assert all(e.intent for e in events)
+
+
+def test_an_agreement_on_a_subject_stays_an_agreement(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Kenya and Somalia signed an agreement on fishing rights.")
+    assert {c for _, _, c in got} == {"057"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Arab League urged Brazil to support the Palestinian Authority.", ("PA", "053")),
+        ("Iran called on Muslims to unite against Israel.", ("ISR", "113")),
+    ],
+)  # fmt: skip
+def test_asking_others_to_back_or_oppose_a_third_party_rallies_them(coder, text, want) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for _, t, c in coded(coder, text)] == [want]
+
+
+def test_asking_a_state_to_support_the_asker_is_an_appeal(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Ukraine urged Brazil to support Ukraine at the United Nations.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("UKR", "BRA", "02")]
+
+
+def test_an_organization_after_at_is_the_venue_once_a_target_is_named(coder) -> None:  # type: ignore[no-untyped-def]
+    assert coded(coder, "Brazil supported Ukraine at the United Nations.") == [
+        ("BRA", "UKR", "051")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Kenyan teachers union called off its strike on Monday.", ("KEN", "082")),
+        ("Ecuador's president shortened the nightly curfew by two hours.", ("ECU", "0813")),
+    ],
+)  # fmt: skip
+def test_easing_dissent_or_restrictions_at_home_is_toward_the_home_state(coder, text, want) -> None:  # type: ignore[no-untyped-def]
+    assert [(t, c) for _, t, c in coded(coder, text)] == [want]

@@ -317,6 +317,18 @@ def test_read_codebook_examples() -> None:
     assert len({it.events[0].root for it in g.items}) == 20
 
 
+def test_codebook_examples_leave_out_the_coding_note(tmp_path: Path) -> None:
+    table = tmp_path / "codes.csv"
+    table.write_text(
+        '"code","example"\n'
+        '"190","Rebels attacked a convoy near the border. Note: Two events are coded."\n'
+        '"173","Police arrested a notary."\n',
+        encoding="utf-8",
+    )
+    texts = [it.text for it in read_gold(table, "cameo-examples").items]
+    assert texts == ["Rebels attacked a convoy near the border.", "Police arrested a notary."]
+
+
 def test_default_gold_sets_finds_what_exists(tmp_path: Path) -> None:
     found = default_gold_sets(ROOT, tmp_path)
     assert found == [(GOLD, "foedus")]

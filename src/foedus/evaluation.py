@@ -454,14 +454,21 @@ def _foedus_event(data: Any, where: str) -> GoldEvent:
     return GoldEvent(data["source"], target, cameo, reported_by=speaker, **flags)
 
 
+_NOTE = re.compile(r"\s+Note:\s")
+_NO_EXAMPLE = frozenset({"NA", "NEED EXAMPLE."})  # the codebook's placeholders for none yet
+
+
 def _read_codebook(path: Path) -> GoldSet:
     reader = csv.DictReader(io.StringIO(_read_text(path)))
     if not reader.fieldnames or not {"code", "example"} <= set(reader.fieldnames):
         raise GoldError(f"{path}: a codebook table needs 'code' and 'example' columns.")
     items, table = [], load_cameo()
     for row in reader:
-        text, code = (row["example"] or "").strip(), row["code"]
-        if text and text != "NA" and code in table:
+        # Some examples end in the codebook's own coding note ("Note: two reciprocal events
+        # are coded..."): that is commentary for coders, not news text, so it is not coded.
+        text = _NOTE.split((row["example"] or "").strip(), maxsplit=1)[0].strip()
+        code = row["code"]
+        if text and text not in _NO_EXAMPLE and code in table:
             event = GoldEvent(None, None, code, actors_known=False, modality_known=False)
             items.append(GoldItem(f"cameo-{code}", text, None, (event,)))
     return GoldSet("cameo-examples", "cameo-examples", path, tuple(items))

@@ -395,6 +395,8 @@ def targets(
             # "kidnapped up to 16 Russian advisers": a number, not a particle and preposition
             for prep in (c for c in child.children if c.dep_ == "prep" and _up_to(c)):
                 found += others(_prep_objects(prep, ctx))
+        elif child.lower_ == "at" and child.dep_ == "prep" and found and not visit:
+            continue  # "supported Ukraine at the United Nations": a venue, once one is named
         elif child.dep_ in ("prep", "dative") and (
             child.lower_ in entry.target_preps or (visit and child.lower_ in ("in", "to"))
         ):
@@ -952,6 +954,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
         chosen_at.add(p.i)
         drafts += _drafts_for(p, *chosen, ctx, lexicon)
     _fill_missing_targets(drafts, ctx, lexicon)
+    _agreed_acts(drafts, lexicon)
     drafts = _as_refusals(drafts, lexicon)
     acts = drafts
     drafts = [_as_demand(_as_wish(d, ctx, lexicon), lexicon) for d in acts]
@@ -964,6 +967,31 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     return _drop_offered_talks(
         _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon))))
     )
+
+
+def _infinitive(p: Token) -> bool:
+    return p.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)
+
+
+def _agreed_acts(drafts: list[Draft], lexicon: Lexicon) -> None:
+    """An agreement to do something is the sides' intent to do it (CAMEO 03): "Kenya and
+    Somalia reached an agreement to share intelligence" is each side's intent to share
+    intelligence with the other (0314), not a signed agreement (057). What was agreed is
+    then content, not an event of its own (`_drop_contents`)."""
+    for ag in drafts:
+        if ag.code[:3] != "057" or ag.negated or ag.denied:
+            continue
+        a = ag.anchor
+        nouns = {a.i} if a.pos_ == "NOUN" else {c.i for c in a.children if c.dep_ == "dobj"}
+        for act in drafts:
+            b = act.anchor
+            if b.dep_ != "acl" or b.head.i not in nouns or not _infinitive(b) or act.negated:
+                continue
+            intent = lexicon.intent_code(act.code)
+            if intent[:2] == "03":
+                ag.code, ag.intent = intent, True
+                ag.inferred.add("code")
+                break
 
 
 def _drop_offered_talks(drafts: list[Draft]) -> list[Draft]:
@@ -1196,7 +1224,20 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     return [d for d in drafts if not asked_for(d)]
 
 
+# Acts that, asked of others toward a third party, rally them: support (053), opposition (113).
+_RALLIED = {"051": "053", "053": "053", "113": "113"}
+
+
 def _refine_ask(ask: Draft, act: Draft, lexicon: Lexicon) -> None:
+    rally = _RALLIED.get(act.code[:3])
+    third = act.target is not None and act.target.code not in (
+        ask.source.code, ask.target.code if ask.target else None)  # fmt: skip
+    if rally and third and ask.code[:2] in ("02", "10") and not act.negated:
+        # "urged the EU to support the PLO", "called on Arabs to unite against Israel": the
+        # source rallies others for or against the third party, who is its target
+        ask.code, ask.target = rally, act.target
+        ask.inferred |= {"code", "target"}
+        return
     if ask.code not in ("020", "100", "130") or "code" in ask.inferred or act.negated:
         return
     family = ask.code[:2]
@@ -1244,10 +1285,11 @@ def _refine_protests(drafts: list[Draft], lexicon: Lexicon) -> None:
             d.inferred.add("target")
 
 
-# Acts a state's institutions or people do at home: investigating, refusing reform,
-# threatening, protesting, repressing and fighting. Armies and spies often act abroad.
+# Acts a state's institutions or people do at home: investigating, refusing or granting
+# reform, easing restrictions or dissent, threatening, protesting, repressing and fighting.
+# Armies and spies often act abroad.
 _HOME_DEFAULT_ROOTS = frozenset({"09", "13", "14", "15", "17", "18", "19", "20"})
-_HOME_DEFAULT_CODES = frozenset({"123", "124"})
+_HOME_DEFAULT_CODES = frozenset({"123", "124", "081", "082", "083"})
 _ABROAD_SECTORS = frozenset({"MIL", "SPY"})
 _FORCE_ABROAD = frozenset({"15", "18", "19", "20"})
 
@@ -1456,6 +1498,8 @@ def _drafts_for(
         sources = _protesters_at(p, ctx)
     if not sources:
         return []
+    if _exercised_together(code, classes, sources, tgts):
+        code = "062"  # "Greek and Turkish warships began naval exercises": cooperation
     if not tgts and (where := _site_target(p, code, ctx, sources)) is not None:
         tgts = [where]
     flags = modality(p, lexicon, ctx)
@@ -1489,6 +1533,19 @@ def _drafts_for(
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+def _exercised_together(
+    code: str, classes: tuple[ObjectClass, ...], sources: Sequence[Slot], tgts: Sequence[Slot]
+) -> bool:
+    """Whether a show of force is an exercise held by two states together, which CAMEO codes
+    as military cooperation (062): two subjects' forces ("French and Egyptian warships began
+    exercises"), or one state's with a partner ("held drills with Belarus")."""
+    if code[:2] != "15" or not any(c.name == "EXERCISES" for c in classes):
+        return False
+    sides = {s.country for s in sources if s.country}
+    partners = {t.country for t in tgts if t.country and t.via != "location"}
+    return len(sides) > 1 or bool(sides and partners - sides)
 
 
 # Verbs of coming somewhere that are a visit only when officials or delegations come.
@@ -1541,10 +1598,16 @@ def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
     """A conflictual act its own source says it will, would or is ready to do is that
     source's threat (13x): "Iraq announced it is prepared to impose martial law" is 1324. A
     promise not to act, a denial, or another's prediction stays as it is."""
+    plan = _plan_of(d.anchor)
+    if plan in _POSTURE and d.code[:2] in _VIOLENT and not (d.negated or d.denied):
+        # "the army prepared to resume shelling": readiness to fight is a military posture
+        # (150), not a statement; what it is ready for has not happened
+        return replace(d, code="150", intent=False, hypothetical=False,
+                       inferred=d.inferred | {"posture"})  # fmt: skip
     speaker = d.reported_by
     own = speaker is not None and (speaker.code == d.source.code or (
         speaker.country is not None and speaker.country == d.source.country))  # fmt: skip
-    own = own or _planned(d.anchor)
+    own = own or plan is not None
     threat = lexicon.threat_code(d.code)
     if not (d.intent or d.hypothetical) or d.negated or d.denied or not own or threat is None:
         return d
@@ -1558,15 +1621,20 @@ _PLANNING = frozenset({"plan", "intend", "prepare", "prepared", "ready", "poised
                        "determined", "resolve"})  # fmt: skip
 
 
-def _planned(p: Token) -> bool:
-    """Whether `p` is the complement of its own subject's planning ("Greece plans to impose
-    restrictions", "the army is ready to resume shelling"), not of another's prediction."""
+# Of those, the ones that describe forces made ready rather than a plan announced.
+_POSTURE = frozenset({"prepare", "prepared", "ready", "poised"})
+
+
+def _plan_of(p: Token) -> str | None:
+    """The planning word whose complement `p` is, done by its own subject ("Greece plans to
+    impose restrictions", "the army is ready to resume shelling"), not another's prediction;
+    None when there is none."""
     for tok in clause_chain(p)[1:]:
         if tok.lemma_.lower() in _PLANNING:
-            return True
+            return tok.lemma_.lower()
         if tok.dep_ not in ("xcomp", "acomp") and tok.pos_ != "AUX":
-            return False
-    return False
+            return None
+    return None
 
 
 def _means_code(p: Token, lexicon: Lexicon) -> str | None:
