@@ -46,6 +46,19 @@ CASES = [
     ("Iranian students demanded greater freedom from the government.", "IRN", "1043"),
     # a boat seized and demanded back is property (1053)
     ("Japan demanded that China return the seized fishing boat.", "JPN", "1053"),
+    # 2026.12.21: work refused in protest is a strike (143), however the refusal is worded
+    ("Thousands of Greek dock workers stopped work on Tuesday over pension cuts.", "GRC", "143"),
+    (
+        "Bangladeshi garment workers shunned work for a second day to protest low wages.",
+        "BGD",
+        "143",
+    ),
+    # peacekeepers flown, shipped or bussed out are withdrawn (1661)
+    ("The United Nations shipped its peacekeepers out of the border town on Sunday.", "UN", "1661"),
+    ("The African Union flew its peacekeepers out of Mogadishu.", "AU", "1661"),
+    # knives, machetes and clubs make an attack unconventional violence (180)
+    ("Sudanese gunmen attacked the village with knives and axes.", "SDN", "180"),
+    ("A refugee camp was attacked by Burundian militiamen armed with machetes.", "BDI", "180"),
 ]
 
 
