@@ -171,6 +171,54 @@ def test_historical_state_names_follow_cow_continuity(
     assert form in getattr(tables.country(iso3), field)
 
 
+@pytest.mark.parametrize(
+    ("form", "iso3", "day"),
+    [
+        ("Salisbury", "ZWE", dt.date(1978, 3, 1)),
+        ("Yangon", "MMR", dt.date(1995, 3, 1)),
+        ("Congo", "COG", dt.date(1985, 3, 1)),
+        ("Lagos", "NGA", dt.date(1985, 3, 1)),
+    ],
+)
+def test_dated_forms_hold_only_on_their_dates(
+    tables: t.ActorTables, form: str, iso3: str, day: dt.date
+) -> None:
+    dated = [d for d in tables.country(iso3).dated if form in d.forms()]
+    assert dated and all(t.in_effect(d.since, d.until, day) for d in dated)
+    assert not any(t.in_effect(d.since, d.until, None) for d in dated)  # not today's meaning
+
+
+def _dated_forms(tables: t.ActorTables) -> list[tuple[str, str, dt.date, dt.date]]:
+    """Every dated meaning of a state's word: (folded form, state, first day, last day + 1),
+    with a state's `within` periods lending its forms to the state it was part of."""
+    found = []
+    for c in tables.countries:
+        for d in c.dated:
+            span = (d.since or dt.date.min, d.until or dt.date.max)
+            found += [(f.casefold(), c.iso3, *span) for f in d.forms()]
+        for w in c.within:
+            span = (w.since or dt.date.min, w.until or dt.date.max)
+            found += [(f.casefold(), w.country, *span) for f in _surface_forms(c)]
+    return found
+
+
+def test_dated_meanings_of_a_word_never_hold_on_the_same_day(tables: t.ActorTables) -> None:
+    forms = _dated_forms(tables)
+    clashes = [
+        (a, b)
+        for n, a in enumerate(forms)
+        for b in forms[n + 1 :]
+        if a[0] == b[0] and a[1] != b[1] and max(a[2], b[2]) < min(a[3], b[3])
+    ]
+    assert clashes == []
+
+
+def test_states_within_others_name_known_states(tables: t.ActorTables) -> None:
+    within = {c.iso3: [w.country for w in c.within] for c in tables.countries if c.within}
+    assert within["SSD"] == ["SDN"] and within["ERI"] == ["ETH"]
+    assert all(tables.country(code) for codes in within.values() for code in codes)
+
+
 def test_east_germany_has_no_code_and_is_left_out(tables: t.ActorTables) -> None:
     forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
     assert not forms & {"east germany", "east german", "german democratic republic", "gdr"}
@@ -217,8 +265,11 @@ def test_organization_names_name_one_organization(tables: t.ActorTables) -> None
 def test_places_are_never_country_or_organization_names(tables: t.ActorTables) -> None:
     actor_forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
     actor_forms |= {a.casefold() for o in tables.organizations for a in (o.name, *o.names)}
-    places = [n for p in tables.places for n in (p.name, *p.names) if n.casefold() in actor_forms]
+    # a dated place may share a state's word: it holds on other dates ("Bonn" after 1999)
+    undated = [p for p in tables.places if p.since is None and p.until is None]
+    places = [n for p in undated for n in (p.name, *p.names) if n.casefold() in actor_forms]
     assert places == []
+    assert {p.name for p in tables.places if p.since or p.until} >= {"Bonn", "Rangoon"}
 
 
 def _named_forms(tables: t.ActorTables) -> dict[str, str]:
@@ -383,6 +434,43 @@ def test_invalid_country_entries_are_rejected(body: str, message: str) -> None:
 def test_malformed_country_files_are_rejected(text: str, message: str) -> None:
     with pytest.raises(DataFileError, match=f"countries.toml: .*{message}"):
         t._parse_countries(text, "countries.toml")
+
+
+DATED_COUNTRY = GOOD_COUNTRY + "[[country.dated]]\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (DATED_COUNTRY + 'names = ["Muscovy"]\n', r"dated #1.*'since' and 'until' are both"),
+        (DATED_COUNTRY + "since = 1990-01-01\n", r"dated #1.*'names' and the other forms"),
+        (
+            DATED_COUNTRY + 'names = ["Muscovy"]\nsince = 1990-01-01\nuntil = 1980-01-01\n',
+            r"'until' is 1980-01-01, not after since 1990-01-01",
+        ),
+        (DATED_COUNTRY + 'names = ["Muscovy"]\nuntil = 1990-01-01\nfrom = 1\n', r"'from'"),
+        (GOOD_COUNTRY + 'dated = "Muscovy"\n', r"'dated' is not a list of tables"),
+        (
+            GOOD_COUNTRY + '[[country.within]]\ncountry = "SUN"\nuntil = 1991-12-26\n',
+            r"'within' is 'SUN', not another code",
+        ),
+    ],
+)
+def test_invalid_dated_forms_are_rejected(body: str, message: str) -> None:
+    with pytest.raises(DataFileError, match=f"countries.toml.*{message}"):
+        t._parse_countries("[[country]]\n" + body, "countries.toml")
+
+
+def test_dated_places_may_repeat_an_undated_name_but_not_overlap() -> None:
+    juba = '[[place]]\nname = "Juba"\ncountry = "{c}"\nkind = "city"\n'
+    undated = juba.format(c="SSD")
+    before = juba.format(c="SDN") + "until = 2011-07-09\n"
+    places = t._parse_places(undated + before, "places.toml", frozenset({"SDN", "SSD"}))
+    assert [(p.country, p.until) for p in places] == [("SSD", None), ("SDN", dt.date(2011, 7, 9))]
+    with pytest.raises(DataFileError, match=r"places.toml.*#2.*overlaps another dated 'juba'"):
+        t._parse_places(before + before, "places.toml", frozenset({"SDN"}))
+    with pytest.raises(DataFileError, match=r"places.toml.*#2.*repeats 'Juba'"):
+        t._parse_places(undated + undated, "places.toml", frozenset({"SSD"}))
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from foedus.actors.spelling import MIN_LENGTH, Misspellings
-from foedus.actors.tables import ActorTables, Community, Officeholder
+from foedus.actors.tables import ActorTables, Community, Country, Dated, Officeholder, in_effect
 
 __all__ = ["Entry", "Mention", "MentionFinder"]
 
@@ -28,6 +28,9 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # word or after "ethnic" ("Tamil rebels", not "Tamil films").
 _COMMUNITY_KINDS = frozenset({"community", "people_adj"})
 _STATE_WORDS = frozenset({"country", "adjective"})
+# Kinds of entry a dated meaning displaces on its dates: "Juba" in 1995 is a city of Sudan,
+# not South Sudan's capital.
+_TERRITORIAL = frozenset({"country", "adjective", "capital", "metonym", "place"})
 # A community's leaders speak for it, not for a government: "Yoruba leaders" are Nigeria's ETH.
 _COMMUNITY_LEADERS = frozenset({"leader", "leaders", "leadership"})
 _GENERIC_TITLES = ("leader", "head of state", "strongman", "ruler")
@@ -57,6 +60,12 @@ class Entry:
     proper: bool = True
     form: tuple[str, ...] = ()
     diaspora: bool = False
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,8 @@ class MentionFinder:
                 self._add(met, Entry("metonym", c.iso3, ("GOV",)))
             for met in c.metonyms_mil:
                 self._add(met, Entry("metonym", c.iso3, ("MIL",)))
+            for d in c.dated:
+                self._add_forms(c.iso3, d, d.since, d.until, c.diaspora)
         for o in t.organizations:
             for name in (o.name, *o.names):
                 self._add(name, Entry("org", o.code, o.sectors, o.case_sensitive))
@@ -163,16 +174,54 @@ class MentionFinder:
                 self._add(word, Entry("agent", word.lower(), a.sectors, proper=False))
         for p in t.places:
             for name in (p.name, *p.names):
-                self._add(name, Entry("place", p.country or "", proper=True))
+                entry = Entry("place", p.country or "", since=p.since, until=p.until)
+                self._add(name, entry)
+        self._add_within()
         for community in t.communities:
             for name in community.names:
                 self._add(name, Entry("community", community.name, community.sectors))
             for adj in community.adjectives:
                 self._add(adj, Entry("people_adj", community.name, community.sectors))
 
+    def _add_forms(
+        self,
+        iso3: str,
+        forms: Dated | Country,
+        since: dt.date | None,
+        until: dt.date | None,
+        diaspora: bool = False,
+    ) -> None:
+        """A state's forms (names, adjectives, capitals, metonyms) meaning `iso3` on dates
+        from `since` to `until`."""
+        names = (forms.name, *forms.names) if isinstance(forms, Country) else forms.names
+        state = Entry("country", iso3, diaspora=diaspora, since=since, until=until)
+        adjective = dataclasses.replace(state, kind="adjective")
+        for name in names:
+            self._add(name, state)
+        for adj in forms.adjectives:
+            self._add(adj, adjective)
+            self._add(adj + "s", state)
+        for cap in forms.capitals:
+            self._add(cap, Entry("capital", iso3, since=since, until=until))
+        for met in forms.metonyms:
+            self._add(met, Entry("metonym", iso3, ("GOV",), since=since, until=until))
+
+    def _add_within(self) -> None:
+        """A state that was part of another: its words and places meant that state then."""
+        t = self.tables
+        for c in t.countries:
+            for w in c.within:
+                parent = t.country(w.country)
+                self._add_forms(w.country, c, w.since, w.until, parent.diaspora)
+                for p in t.places:
+                    if p.country == c.iso3 and p.since is None and p.until is None:
+                        for name in (p.name, *p.names):
+                            self._add(name, Entry("place", w.country, since=w.since,
+                                                  until=w.until))  # fmt: skip
+
     # -- scanning -------------------------------------------------------------------------
 
-    def _matches(self, words: Sequence[str], others: set[str]) -> list[_Match]:
+    def _matches(self, words: Sequence[str], others: set[str], on: dt.date | None) -> list[_Match]:
         lower = [_fold(w) for w in words]
         found: list[_Match] = []
         i = 0
@@ -182,14 +231,16 @@ class MentionFinder:
                 for n in range(min(self._max_len, len(words) - i), 0, -1):
                     entries = self._index.get(tuple(lower[i : i + n]))
                     if entries:
-                        ok = tuple(e for e in entries if _case_ok(e, words[i : i + n]))
+                        ok = tuple(
+                            e for e in _current(entries, on) if _case_ok(e, words[i : i + n])
+                        )
                         if ok:
                             best = _Match(i, i + n, ok)
                             break
                 if best is None and lower[i] in self._given:
                     best = self._misnamed(words, lower, i)  # "Francois Mitterand"
             elif len(lower[i]) >= 7 and words[i][:1].isupper():
-                best = self._misspelt(words, lower, i)  # a word no table knows: "Afganistan"
+                best = self._misspelt(words, lower, i, on)  # a word no table knows: "Afganistan"
             if best is None or self._other_person(best, words, others):
                 i += 1
                 continue
@@ -227,7 +278,9 @@ class MentionFinder:
             return None
         return _Match(i, i + 2, people)
 
-    def _misspelt(self, words: Sequence[str], lower: Sequence[str], i: int) -> _Match | None:
+    def _misspelt(
+        self, words: Sequence[str], lower: Sequence[str], i: int, on: dt.date | None
+    ) -> _Match | None:
         """A state's name or adjective misspelled ("Ethopia", "Phillippines"), unless the word
         is part of a longer proper name ("Indiana Jones", "Mr Rolland")."""
         word = words[i]
@@ -243,8 +296,8 @@ class MentionFinder:
         form = self._misspellings.correct(lower[i])
         if form is None:
             return None
-        entries = tuple(e for e in self._index[(form,)] if e.kind in _STATE_WORDS)
-        return _Match(i, i + 1, entries)
+        entries = tuple(e for e in _current(self._index[(form,)], on) if e.kind in _STATE_WORDS)
+        return _Match(i, i + 1, entries) if entries else None
 
     def _other_person(self, match: _Match, words: Sequence[str], others: set[str]) -> bool:
         """A bare surname inside someone else's name: "Michael Howard" is not John Howard,
@@ -283,7 +336,7 @@ class MentionFinder:
         self, words: Sequence[str], on: dt.date | None = None, others: set[str] | None = None
     ) -> list[Mention]:
         """Mentions in `words` (token texts), resolved as of date `on` (None: any date)."""
-        matches = self._matches(words, set() if others is None else others)
+        matches = self._matches(words, set() if others is None else others, on)
         mentions, matches = _peoples(words, matches)
         matches = [m for m in matches if not _sympathy(words, m.start, m.end)]
         homes: dict[int, str] = {}
@@ -501,6 +554,25 @@ def _host(group: list[_Match]) -> str | None:
     ):
         return None  # "the Albanian Serbian border": two states' words, no people
     return states[0].key if states[0].key != states[1].key else None
+
+
+def _current(entries: Sequence[Entry], on: dt.date | None) -> Sequence[Entry]:
+    """The entries of a phrase that hold on date `on`: a dated meaning in effect displaces the
+    undated names and places of the same words ("Congolese" in 1985 is the Republic of the
+    Congo's, "Juba" in 1995 a city of Sudan); one out of effect means nothing. Without a date
+    the undated meaning holds, else the dated one that still holds today."""
+    if not any(e.dated for e in entries):
+        return entries
+    undated = [e for e in entries if not e.dated]
+    if on is None:
+        if any(e.kind in _TERRITORIAL for e in undated):
+            return undated
+        live = [e for e in entries if e.dated and e.until is None]
+    else:
+        live = [e for e in entries if e.dated and in_effect(e.since, e.until, on)]
+    if not live:
+        return undated
+    return [*live, *(e for e in undated if e.kind not in _TERRITORIAL)]
 
 
 def _has_person(entries: Sequence[Entry]) -> bool:

@@ -9,6 +9,12 @@ Five kinds of entry, each from a TOML file in ``foedus/data/actors/``:
     places.toml           [[place]]         locations that are never actors
     leaders/*.toml        [[holder]]        officeholders by actor, role, title and date
 
+Names change meaning with the date: a `Dated` set of a state's forms ("Congo" for the Republic
+of the Congo while the other Congo was Zaire), a state's `Within` period (South Sudan's names,
+capital and places are Sudan's before its independence) and a place with `since`/`until` hold
+only between two dates, and on those dates win over the undated meaning of the same words.
+Without a date the meaning of today holds.
+
 Every problem in a file is a `DataFileError` naming the file, the entry, the field and the fix,
 so a bad edit to a table fails at load time rather than as a wrong event code later.
 """
@@ -39,9 +45,12 @@ __all__ = [
     "Agent",
     "Community",
     "Country",
+    "Dated",
     "Officeholder",
     "Organization",
     "Place",
+    "Within",
+    "in_effect",
     "load_actor_tables",
     "load_actor_tables_from",
 ]
@@ -89,6 +98,42 @@ _ORG_CODE = re.compile(r"[A-Z][A-Z0-9]{1,19}")
 _PERSON_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def in_effect(since: dt.date | None, until: dt.date | None, on: dt.date | None) -> bool:
+    """Whether a meaning held from `since` (inclusive) to `until` (exclusive) holds on `on`;
+    with no date, whether it still holds today (it has no `until`)."""
+    if on is None:
+        return until is None
+    return (since is None or since <= on) and (until is None or on < until)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """Words that name a state only from `since` to `until` (exclusive), the day the meaning
+    passed on: "Congo" and "Congolese" for the Republic of the Congo from 1971 to 1997, while
+    the other Congo was Zaire; "Bonn" for Germany's government until it moved to Berlin."""
+
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    metonyms: tuple[str, ...]
+    since: dt.date | None
+    until: dt.date | None
+
+    def forms(self) -> tuple[str, ...]:
+        return (*self.names, *self.adjectives, *self.capitals, *self.metonyms)
+
+
+@dataclass(frozen=True)
+class Within:
+    """A period in which a state was part of another (`country`): its names, adjectives,
+    capitals and places then meant that state ("Juba" and "South Sudanese" are Sudan's before
+    9 July 2011, as CAMEO coded them before the new state had a code)."""
+
+    country: str
+    since: dt.date | None
+    until: dt.date | None
+
+
 @dataclass(frozen=True)
 class Country:
     """A state: the words news uses for it, and its region."""
@@ -105,6 +150,10 @@ class Country:
     """Words one edit from its forms that are not the state: left alone by spelling tolerance."""
     diaspora: bool = False
     """Whether its adjective also names a minority elsewhere ("Bosnian Serbs" are Bosnia's)."""
+    dated: tuple[Dated, ...] = ()
+    """Forms that name this state only between two dates."""
+    within: tuple[Within, ...] = ()
+    """Periods in which the state was part of another."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +202,10 @@ class Place:
     names: tuple[str, ...]
     country: str | None
     kind: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+    """A place listed with dates is that state's only then ("Juba" is Sudan's until 9 July
+    2011); on those dates it wins over the undated meaning of its names."""
 
 
 @dataclass(frozen=True)
@@ -429,10 +482,60 @@ def _parse_countries(text: str, source: str) -> tuple[Country, ...]:
             region=e.choice("region", REGIONS),
             lookalikes=e.texts("lookalikes"),
             diaspora=e.flag("diaspora"),
+            dated=_parse_dated(e),
+            within=_parse_within(e),
         )
         pairs.append((e, country))
     _no_repeats(((e, c.iso3) for e, c in pairs), "iso3")
+    codes = frozenset(c.iso3 for _, c in pairs)
+    for e, c in pairs:
+        for w in c.within:
+            e.known("within", w.country, codes - {c.iso3}, "another code in countries.toml")
     return tuple(c for _, c in pairs)
+
+
+_DATED_FIELDS = frozenset({"names", "adjectives", "capitals", "metonyms", "since", "until"})
+
+
+def _sub_entries(country: _Entry, key: str) -> list[_Entry]:
+    rows = country.data.get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise country.fail(key, "is not a list of tables", f"Write [[country.{key}]] entries.")
+    return [
+        _Entry(row, country.source, f"{country.label} {key} #{number}")
+        for number, row in enumerate(rows, start=1)
+    ]
+
+
+def _parse_within(country: _Entry) -> tuple[Within, ...]:
+    found = []
+    for e in _sub_entries(country, "within"):
+        e.check_keys({"country", "since", "until"})
+        since, until = _period(e)
+        found.append(Within(e.text("country", _ISO3), since, until))
+    return tuple(found)
+
+
+def _parse_dated(country: _Entry) -> tuple[Dated, ...]:
+    found = []
+    for e in _sub_entries(country, "dated"):
+        e.check_keys(_DATED_FIELDS)
+        since, until = _period(e)
+        dated = Dated(e.texts("names"), e.texts("adjectives"), e.texts("capitals"),
+                      e.texts("metonyms"), since, until)  # fmt: skip
+        if not dated.forms():
+            raise e.fail("names", "and the other forms are all empty", "Give at least one form.")
+        found.append(dated)
+    return tuple(found)
+
+
+def _period(e: _Entry, *, required: bool = True) -> tuple[dt.date | None, dt.date | None]:
+    since, until = e.date("since"), e.date("until")
+    if required and since is None and until is None:
+        raise e.fail("since", "and 'until' are both missing", "Give the dates the forms held.")
+    if since is not None and until is not None and until <= since:
+        raise e.fail("until", f"is {until}, not after since {since}", "Correct or swap them.")
+    return since, until
 
 
 def _parse_organizations(text: str, source: str, iso3: frozenset[str]) -> tuple[Organization, ...]:
@@ -472,15 +575,38 @@ def _parse_places(text: str, source: str, iso3: frozenset[str]) -> tuple[Place, 
         e.check_keys(_fields(Place))
         country = e.optional_text("country", _ISO3)
         e.known("country", country, iso3, "a code in countries.toml")
+        since, until = _period(e, required=False)
         place = Place(
             name=e.text("name"),
             names=e.texts("names"),
             country=country,
             kind=e.choice("kind", PLACE_KINDS),
+            since=since,
+            until=until,
         )
         pairs.append((e, place))
-    _no_repeats(((e, n) for e, p in pairs for n in (p.name, *p.names)), "name/names")
+    undated = [(e, p) for e, p in pairs if p.since is None and p.until is None]
+    _no_repeats(((e, n) for e, p in undated for n in (p.name, *p.names)), "name/names")
+    _no_overlaps([(e, p) for e, p in pairs if (e, p) not in undated])
     return tuple(p for _, p in pairs)
+
+
+def _no_overlaps(dated: list[tuple[_Entry, Place]]) -> None:
+    """A dated place may repeat an undated name (it wins on its dates), but two dated entries
+    of one name must hold on different dates."""
+    seen: dict[str, list[Place]] = {}
+    for e, place in dated:
+        for name in {n.casefold() for n in (place.name, *place.names)}:
+            for other in seen.get(name, []):
+                if _overlap(place, other):
+                    raise e.fail("since", f"overlaps another dated {name!r}", "Make them meet.")
+            seen.setdefault(name, []).append(place)
+
+
+def _overlap(a: Place, b: Place) -> bool:
+    low = max(a.since or dt.date.min, b.since or dt.date.min)
+    high = min(a.until or dt.date.max, b.until or dt.date.max)
+    return low < high
 
 
 def _parse_communities(text: str, source: str, iso3: frozenset[str]) -> tuple[Community, ...]:
