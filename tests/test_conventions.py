@@ -533,3 +533,8 @@ def test_an_organization_after_at_is_the_venue_once_a_target_is_named(coder) -> 
 )  # fmt: skip
 def test_easing_dissent_or_restrictions_at_home_is_toward_the_home_state(coder, text, want) -> None:  # type: ignore[no-untyped-def]
     assert [(t, c) for _, t, c in coded(coder, text)] == [want]
+
+
+def test_what_a_message_says_is_not_what_is_sent(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Moscow sent a clear message to Tbilisi that it must pull its troops back.")
+    assert not any(c.startswith("07") for _, _, c in got)  # a message, not military aid

@@ -207,7 +207,7 @@ def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
     out: list[tuple[str | None, list[Token]]] = []
     for child in p.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass", "xcomp", "ccomp", "acomp"):
-            out.append((None, list(child.subtree)))
+            out.append((None, _without_finite_clauses(child)))
     for child in p.children:
         if child.dep_ in ("prep", "agent") and child.lower_ not in _CIRCUMSTANTIAL:
             out.append((child.lower_, list(child.subtree)[1:]))
@@ -228,3 +228,23 @@ def object_phrases(p: Token) -> list[tuple[str | None, list[Token]]]:
                                             for c in clause.children):  # fmt: skip
                 out.append((None, list(clause.subtree)))
     return out
+
+
+def _finite_clause(tok: Token) -> bool:
+    """A relative or content clause under a noun ("a message that it must withdraw its
+    troops", "the report which the army released"): it says what the noun says or which one
+    it is, not what the noun is."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "calls to resign" (often parsed relcl): the infinitive is the content
+    if tok.dep_ == "relcl":
+        return True
+    return tok.dep_ == "acl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in tok.children
+    )
+
+
+def _without_finite_clauses(head: Token) -> list[Token]:
+    """`head`'s subtree less the finite clauses that modify its nouns."""
+    skip = {t.i for c in head.subtree if c.i != head.i and _finite_clause(c) for t in c.subtree}
+    return [t for t in head.subtree if t.i not in skip]
