@@ -234,7 +234,7 @@ def _finite_clause(tok: Token) -> bool:
     """A relative or content clause under a noun ("a message that it must withdraw its
     troops", "the report which the army released"): it says what the noun says or which one
     it is, not what the noun is."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if _infinitival(tok):
         return False  # "calls to resign" (often parsed relcl): the infinitive is the content
     if tok.dep_ == "relcl":
         return True
@@ -247,4 +247,11 @@ def _finite_clause(tok: Token) -> bool:
 def _without_finite_clauses(head: Token) -> list[Token]:
     """`head`'s subtree less the finite clauses that modify its nouns."""
     skip = {t.i for c in head.subtree if c.i != head.i and _finite_clause(c) for t in c.subtree}
-    return [t for t in head.subtree if t.i not in skip]
+    # an infinitive the parser hangs inside such a clause is usually the verb's own complement:
+    # "allow refugees who lived in Iraq for years to return home"
+    keep = {t.i for c in head.subtree if c.i in skip and _infinitival(c) for t in c.subtree}
+    return [t for t in head.subtree if t.i not in skip - keep]
+
+
+def _infinitival(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
