@@ -246,8 +246,7 @@ def test_a_preposition_the_entry_names_gives_a_target_even_if_locative(coder) ->
 
 def test_a_resignation_yields_office(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The Peruvian prime minister stepped down after the protests.")
-    # yielding at home is toward the home state, as refusing to resign is (CAMEO X -> X)
-    assert got == [("PERGOV", "PER", "0831")]
+    assert got == [("PERGOV", None, "0831")]
 
 
 def test_a_violent_act_takes_its_means_from_its_subject(coder) -> None:  # type: ignore[no-untyped-def]

@@ -1285,11 +1285,11 @@ def _refine_protests(drafts: list[Draft], lexicon: Lexicon) -> None:
             d.inferred.add("target")
 
 
-# Acts a state's institutions or people do at home: investigating, refusing or granting
-# reform, easing restrictions or dissent, threatening, protesting, repressing and fighting.
-# Armies and spies often act abroad.
+# Acts a state's institutions or people do at home: investigating, refusing reform, easing
+# restrictions or dissent, threatening, protesting, repressing and fighting. Armies and
+# spies often act abroad. Stepping down (0831) is no act toward anyone.
 _HOME_DEFAULT_ROOTS = frozenset({"09", "13", "14", "15", "17", "18", "19", "20"})
-_HOME_DEFAULT_CODES = frozenset({"123", "124", "081", "082", "083"})
+_HOME_DEFAULT_CODES = frozenset({"123", "124", "081", "082"})
 _ABROAD_SECTORS = frozenset({"MIL", "SPY"})
 _FORCE_ABROAD = frozenset({"15", "18", "19", "20"})
 
