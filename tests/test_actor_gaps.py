@@ -93,3 +93,28 @@ def test_a_former_capital_speaks_for_the_government_only_until_the_move(
     finder: MentionFinder, text: str, day: dt.date | None, kind: str
 ) -> None:
     assert finder.find(text.replace(".", " .").split(), day)[0].kind == kind
+
+
+def _sources(coder, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.source.code for e in coder.code_text(text, date=dt.date(2025, 6, 25))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Guerrillas operating in Macedonia handed over their weapons.", "MKDREB"),
+        ("Rebels active in eastern Congo attacked a village on Sunday.", "CODREB"),
+        ("A militant group based in Trinidad attacked the parliament.", "TTOREB"),
+        ("A militia headquartered in Libya fired on Egyptian troops.", "LBYREB"),
+    ],
+)
+def test_a_group_is_of_the_state_it_is_based_or_operates_in(  # type: ignore[no-untyped-def]
+    coder, text: str, source: str
+) -> None:
+    assert _sources(coder, text)[:1] == [source]
+
+
+@pytest.mark.slow
+def test_forces_based_abroad_keep_their_own_state(coder) -> None:  # type: ignore[no-untyped-def]
+    assert _sources(coder, "American troops based in Germany held an exercise.") == ["USAMIL"]

@@ -50,6 +50,13 @@ _LOCATIVE_PREPS = frozenset(
      "toward", "towards", "beyond", "from"}
 )  # fmt: skip
 _REPORTING_VERBS = frozenset({"say", "report", "tell", "announce", "claim", "state", "add"})
+# Participles and adjectives that say where a group lives and acts, and so whose it is: "a
+# group based in Trinidad", "guerrillas operating in Macedonia", "rebels active in Congo".
+_SETTLED = frozenset(
+    {"base", "operate", "active", "headquarter", "headquartered", "locate", "entrench",
+     "present", "hide"}
+)  # fmt: skip
+_SETTLED_PREPS = frozenset({"in", "inside", "within", "across", "throughout", "out"})
 
 
 def worth_parsing(m: Mention, placed: bool, article: bool) -> bool:
@@ -139,6 +146,9 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
                 for tok in (pobj, *pobj.subtree):
                     if tok.i in owners:
                         return owners[tok.i].country
+    settled = _settled_in(head, owners, m)
+    if settled is not None:
+        return settled
     if head.dep_ == "nsubj" and not set(m.sectors) & _ARMED:
         for prep in head.head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
@@ -149,6 +159,26 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
         _aside(doc, x) for x in mentions if x.country and x.country != m.home
     ):
         return m.home
+    return None
+
+
+def _settled_in(head: Token, owners: Mapping[int, Mention], m: Mention) -> str | None:
+    """The state where a group is said to be based or to operate ("a group based in
+    Trinidad", "guerrillas operating in Macedonia", "rebels who operate in Mali"); never for
+    a state's forces, which serve abroad ("troops based in Germany")."""
+    if "MIL" in m.sectors:
+        return None
+    for part in head.children:
+        if part.i < head.i or part.dep_ not in ("acl", "amod", "relcl"):
+            continue
+        if part.lemma_.lower() not in _SETTLED and part.lower_ not in _SETTLED:
+            continue
+        for prep in part.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SETTLED_PREPS:
+                continue
+            for tok in prep.subtree:
+                if tok.i in owners and owners[tok.i].kind in SITE_KINDS:
+                    return owners[tok.i].country
     return None
 
 
