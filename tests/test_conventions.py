@@ -538,3 +538,25 @@ def test_easing_dissent_or_restrictions_at_home_is_toward_the_home_state(coder, 
 def test_what_a_message_says_is_not_what_is_sent(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Moscow sent a clear message to Tbilisi that it must pull its troops back.")
     assert not any(c.startswith("07") for _, _, c in got)  # a message, not military aid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five hundred Congolese rebels surrendered last week in the eastern town of Goma.",
+        "The Houthis declared a unilateral truce in northern Yemen on Friday.",
+    ],
+)  # fmt: skip
+def test_yielding_at_home_is_toward_no_one_named(coder, text) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert got and all(c.startswith("08") and t is None for _, t, c in got)
+
+
+def test_lifting_a_curfew_at_home_is_toward_the_home_state(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Kenyan President William Ruto lifted the curfew in Nairobi.")
+    assert got == [("KENGOV", "KEN", "0813")]
+
+
+def test_an_act_denounced_as_a_crime_is_held_against_its_doer(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Albania denounced as a crime Serbia's crackdown on protesters.")
+    assert ("ALB", "SRB", "111") in got

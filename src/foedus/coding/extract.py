@@ -471,10 +471,15 @@ def targets(
                 states += [ctx.slots[t.i] for t in np_core(g)
                            if t.i in ctx.slots and ctx.slots[t.i].country]  # fmt: skip
                 found += others(states[:1])
-    if not found and entry.family in _JUDGING:
+    if not found and (entry.family in _JUDGING or entry.code[:2] in _JUDGING):
         # "investigating alleged war crimes by Russian troops": whoever did the act judged
         for obj in (c for c in p.children if c.dep_ in ("dobj", "nsubjpass")):
             found += others(_doer_of(obj, ctx))
+        # "denounced as a crime Serbia's crackdown": the object the parser hangs on "as"
+        for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for obj in (a for a in pobj.children if a.dep_ == "appos"):
+                    found += others(actors_at(obj, ctx) or _doer_of(obj, ctx))
     if not found and entry.family in _SITED_ROOTS:
         found = others(_destination(p, entry, ctx))
     return found
@@ -1717,8 +1722,10 @@ _SITED_ROOTS = frozenset(
     {"03", "05", "06", "07", "08", "09", "13", "14", "15", "16", "17", "18", "19", "20"}
 )
 # At home, what a state or its people do to their own country: curfews, emergencies and their
-# lifting, threats of them, protests and blockades, crackdowns and fighting.
-_HOME_ROOTS = frozenset({"07", "08", "13", "14", "15", "17", "18", "19", "20"})
+# lifting, threats of them, protests and blockades, crackdowns and fighting. Other yielding at
+# home (a ceasefire declared, a surrender, a withdrawal from a town) is toward no one named.
+_HOME_ROOTS = frozenset({"07", "13", "14", "15", "17", "18", "19", "20"})
+_HOME_EASING = frozenset({"081", "082"})
 
 
 # Acts news often reports without saying who did them: "a roadside bomb near Samarra killed
@@ -1766,7 +1773,9 @@ def _site_target(p: Token, code: str, ctx: SentenceContext, sources: Sequence[Sl
     if any(s.country is None and not set(s.sectors) & _INTERNATIONAL for s in sources):
         return None  # an armed group of no known state may be at home anywhere
     home = any(s.country == country for s in sources)
-    if code[:2] not in (_HOME_ROOTS if home else _SITED_ROOTS):
+    if code[:2] not in (_HOME_ROOTS if home else _SITED_ROOTS) and not (
+        home and code[:3] in _HOME_EASING
+    ):
         return None
     return _state_at(tok, ctx)
 
