@@ -560,3 +560,8 @@ def test_lifting_a_curfew_at_home_is_toward_the_home_state(coder) -> None:  # ty
 def test_an_act_denounced_as_a_crime_is_held_against_its_doer(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Albania denounced as a crime Serbia's crackdown on protesters.")
     assert ("ALB", "SRB", "111") in got
+
+
+def test_experts_sent_to_investigate_make_an_investigation_of_where_they_go(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The United Nations sent twelve experts to Sudan on Monday to investigate.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("UN", "SDN", "09")]

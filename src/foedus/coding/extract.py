@@ -1407,7 +1407,9 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         owner = a.head.head  # "a proposal for signing", not "accused Russia of shelling"
         return a.dep_ == "pcomp" and owner.pos_ == "NOUN" and owner.i in arguments
 
-    kept = [d for d in drafts if not content(d)]
+    sent_to = _investigations_sent(drafts)
+    kept = [d for d in drafts if d.anchor.i not in sent_to and (d in sent_to.get(-1, ()) or
+                                                                not content(d))]  # fmt: skip
     for act in (d for d in drafts if d not in kept):
         # "rejected a call for its forces to be deployed in East Timor": a rejection with no
         # one named is of the act refused, done to whom that act is done
@@ -1433,6 +1435,41 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
                 ask.target = held.source
                 ask.inferred.add("target")
     return kept
+
+
+_SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
+
+
+def _investigations_sent(drafts: list[Draft]) -> dict[int, list[Draft]]:
+    """ "The UN sent experts to Sudan to investigate the massacre": the investigation is the
+    event (CAMEO 09), done to the state the experts go to; the sending is its means. Returns
+    the sending verbs' tokens (as keys) and, under -1, the investigations kept."""
+    out: dict[int, list[Draft]] = {}
+    for d in drafts:
+        a, verb = d.anchor, d.anchor.head
+        if d.code[:2] != "09" or a.dep_ not in ("advcl", "xcomp") or not _infinitive(a):
+            continue
+        if verb.lemma_.lower() not in _SENDING:
+            continue
+        senders = [s for s in drafts if s.anchor.i == verb.i]
+        if d.target is None:
+            d.target = next((s.target for s in senders if s.target is not None), None)
+            if d.target is not None:
+                d.inferred.add("target")
+        out[verb.i] = senders
+        out.setdefault(-1, []).append(d)
+    return out
+
+
+def _sent_destination(verb: Token, ctx: SentenceContext) -> list[Slot]:
+    """The state a sending verb's "to" phrase names: "sent experts to Sudan"."""
+    found: list[Slot] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        found += _prep_objects(prep, ctx, locative_ok=True)
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and not found):
+            tok = _place_in(pobj, ctx.place_countries)
+            found += [_state_at(tok, ctx)] if tok is not None else []
+    return found
 
 
 _CONDITION_MARKS = frozenset({"if", "unless", "until"})
@@ -1503,6 +1540,10 @@ def _drafts_for(
         sources = _protesters_at(p, ctx)
     if not sources:
         return []
+    if not tgts and code[:2] == "09" and _infinitive(p) and p.head.lemma_.lower() in _SENDING:
+        tgts = [
+            t for t in _sent_destination(p.head, ctx) if t.code not in {s.code for s in sources}
+        ]
     if _exercised_together(code, classes, sources, tgts):
         code = "062"  # "Greek and Turkish warships began naval exercises": cooperation
     if not tgts and (where := _site_target(p, code, ctx, sources)) is not None:
