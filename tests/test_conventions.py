@@ -565,3 +565,15 @@ def test_an_act_denounced_as_a_crime_is_held_against_its_doer(coder) -> None:  #
 def test_experts_sent_to_investigate_make_an_investigation_of_where_they_go(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "The United Nations sent twelve experts to Sudan on Monday to investigate.")
     assert [(s, t, c[:2]) for s, t, c in got] == [("UN", "SDN", "09")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing demanded that Washington cancel its plans to sell missiles to Taiwan.",
+        "Warsaw demanded an admission by Moscow that Soviet troops murdered Polish officers.",
+    ],
+)  # fmt: skip
+def test_nothing_inside_what_a_demand_asks_for_is_an_event(coder, text) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert got and all(c.startswith("10") for _, _, c in got)

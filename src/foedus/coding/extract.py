@@ -1381,8 +1381,12 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         for g in c.children if g.dep_ == "pobj"
     }  # fmt: skip
 
+    asked_inside = _asked_inside(drafts)
+
     def content(d: Draft) -> bool:
         a = d.anchor
+        if a.i in asked_inside:
+            return True
         infinitive = a.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in a.children
         )
@@ -1435,6 +1439,21 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
                 ask.target = held.source
                 ask.inferred.add("target")
     return kept
+
+
+def _asked_inside(drafts: list[Draft]) -> set[int]:
+    """Tokens inside what an appeal or demand asks for, less the asks themselves: "demanded
+    that the US cancel plans to sell weapons to Taiwan", "demanded an admission that its
+    forces murdered officers". What is asked for has not happened, nor what it mentions."""
+    asks = [d.anchor for d in drafts if d.code[:2] in ("02", "10")]
+    clauses: list[Token] = []
+    for anchor in asks:
+        for c in anchor.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                clauses.append(c)
+            elif c.dep_ == "dobj":
+                clauses += [g for g in c.subtree if g.dep_ in ("acl", "relcl")]
+    return {t.i for clause in clauses for t in clause.subtree} - {a.i for a in asks}
 
 
 _SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
