@@ -577,3 +577,10 @@ def test_experts_sent_to_investigate_make_an_investigation_of_where_they_go(code
 def test_nothing_inside_what_a_demand_asks_for_is_an_event(coder, text) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, text)
     assert got and all(c.startswith("10") for _, _, c in got)
+
+
+def test_what_a_resolution_aims_to_do_is_not_an_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Chile backed a UN resolution that aims to impose an arms embargo on Myanmar."
+    )
+    assert not any(c.startswith(("16", "19")) for _, _, c in got)

@@ -1387,6 +1387,8 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         a = d.anchor
         if a.i in asked_inside:
             return True
+        if any(t.lemma_.lower() in _AIMING and t.dep_ in ("acl", "relcl") for t in a.ancestors):
+            return True  # what a thing is for: "a resolution that aims to tighten sanctions"
         infinitive = a.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in a.children
         )
@@ -1457,6 +1459,8 @@ def _asked_inside(drafts: list[Draft]) -> set[int]:
 
 
 _SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
+# Verbs by which a plan, resolution or meeting says what it is for.
+_AIMING = frozenset({"aim", "seek", "intend", "design", "mean"})
 
 
 def _investigations_sent(drafts: list[Draft]) -> dict[int, list[Draft]]:
