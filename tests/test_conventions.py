@@ -584,3 +584,17 @@ def test_what_a_resolution_aims_to_do_is_not_an_event(coder) -> None:  # type: i
         coder, "Chile backed a UN resolution that aims to impose an arms embargo on Myanmar."
     )
     assert not any(c.startswith(("16", "19")) for _, _, c in got)
+
+
+def test_a_protest_is_against_whom_its_cry_names_not_where_it_is(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder,
+        "Students rioted in Dili on Monday, joining thousands of protesters in demanding"
+        " independence from Indonesian rule.",
+    )
+    assert [(t, c[:2]) for _, t, c in got] == [("IDN", "14")]
+
+
+def test_coordinated_verbs_share_their_last_arguments(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "A Syrian newspaper called on Arabs to unite and mobilize against Israel.")
+    assert [(t, c) for _, t, c in got] == [("ISR", "113")]

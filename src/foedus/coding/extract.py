@@ -480,6 +480,16 @@ def targets(
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for obj in (a for a in pobj.children if a.dep_ == "appos"):
                     found += others(actors_at(obj, ctx) or _doer_of(obj, ctx))
+    if not found and p.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in p.children):
+        # "called on Arabs to unite and mobilize against Sharon", "condemned and rejected the
+        # sanctions": the last of coordinated verbs carries the arguments they share
+        for conj in (c for c in p.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            for c in conj.children:
+                if c.dep_ == "dobj":
+                    found += others(actors_at(c, ctx))
+                elif c.dep_ == "prep" and c.lower_ in entry.target_preps:
+                    found += others(_prep_objects(c, ctx))
+            break
     if not found and entry.family in _SITED_ROOTS:
         found = others(_destination(p, entry, ctx))
     return found
@@ -1207,6 +1217,8 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
 
     def asked_for(d: Draft) -> bool:
         chain = {t.i for t in clause_chain(d.anchor)[1:]}
+        if d.anchor.dep_ == "conj" and d.anchor.pos_ == "VERB":  # "urged them to unite and
+            chain |= {t.i for t in clause_chain(d.anchor.head)[1:]}  # mobilize against X"
         if _content_clause(d.anchor):
             chain.add(d.anchor.head.i)
             noun = d.anchor.head  # "insisted on its demands that Burundi grant more rights"
@@ -1235,8 +1247,9 @@ _RALLIED = {"051": "053", "053": "053", "113": "113"}
 
 def _refine_ask(ask: Draft, act: Draft, lexicon: Lexicon) -> None:
     rally = _RALLIED.get(act.code[:3])
-    third = act.target is not None and act.target.code not in (
-        ask.source.code, ask.target.code if ask.target else None)  # fmt: skip
+    # (the addressee may itself have come from the act: "called on Arabs to mobilize against
+    # Israel" names no state asked, so the ask's target is already the act's)
+    third = act.target is not None and act.target.code != ask.source.code
     if rally and third and ask.code[:2] in ("02", "10") and not act.negated:
         # "urged the EU to support the PLO", "called on Arabs to unite against Israel": the
         # source rallies others for or against the third party, who is its target
@@ -1269,12 +1282,21 @@ def _refine_protests(drafts: list[Draft], lexicon: Lexicon) -> None:
         if d.code[:2] != "14":
             continue
         near = {d.anchor.i, d.anchor.head.i, *(c.i for c in d.anchor.children)}
+        inside = {t.i for t in d.anchor.subtree}
         for other in drafts:
             a = other.anchor
-            if a.dep_ not in ("advcl", "xcomp", "acl", "conj") or a.head.i not in near:
+            # "rioted, joining demonstrators in demanding independence from Indonesia": the
+            # protesters' own demand anywhere under the protest is its cry
+            cry = other.code[:2] in ("02", "10") and other.source.code == d.source.code
+            if other is d or not (
+                (a.dep_ in ("advcl", "xcomp", "acl", "conj") and a.head.i in near)
+                or (cry and a.i in inside)
+            ):
                 continue
-            if d.target is None and other.target is not None and other is not d:
-                d.target = other.target
+            placed = d.target is None or d.target.via in ("location", "home")
+            named = other.target is not None and other.target.via not in ("location", "home")
+            if other.target is not None and (d.target is None or (placed and named)):
+                d.target = other.target  # whom the demand is made of, not where it is made
                 d.inferred.add("target")
             if d.code in _PROTESTS and other.code[:3] in _REFORM_DEMANDS and len(other.code) == 4:
                 d.code = d.code + other.code[3]
