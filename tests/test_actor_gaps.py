@@ -118,3 +118,85 @@ def test_a_group_is_of_the_state_it_is_based_or_operates_in(  # type: ignore[no-
 @pytest.mark.slow
 def test_forces_based_abroad_keep_their_own_state(coder) -> None:  # type: ignore[no-untyped-def]
     assert _sources(coder, "American troops based in Germany held an exercise.") == ["USAMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a body the tables do not know, by the word its name ends or begins with
+        ("The Joint Monitoring Committee said the truce held.",
+         [("Joint Monitoring Committee", None, ("NGO",))]),
+        ("Members of the Association of Kenyan Lawyers walked out.",
+         [("Association of Kenyan Lawyers", "KEN", ("NGO",))]),
+        ("The Zambian Union of Nurses called a strike.",
+         [("Zambian Union of Nurses", "ZMB", ("NGO",))]),
+        ("The Green Party demanded a recount.", [("Green Party", None, ("PTY",))]),
+        ("The Movement for Democratic Renewal rejected the plan.",
+         [("Movement for Democratic Renewal", None, ("OPP",))]),
+        # a sector word before the body word gives its sector
+        ("The Police Officers Association threatened a walkout.",
+         [("Police Officers Association", None, ("COP",))]),
+    ],
+)  # fmt: skip
+def test_unknown_named_bodies_are_role_words(
+    finder: MentionFinder, text: str, found: list[tuple[str, str | None, tuple[str, ...]]]
+) -> None:
+    words = text.replace(",", " ,").replace(".", " .").split()
+    got = [(m.text, m.country, m.sectors) for m in finder.find(words) if m.kind == "agent"]
+    assert got == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Football Association fined the club.",
+        "The Union said it would appeal.",
+        "The International Judo Federation banned him.",
+        "The League Managers Association backed the coach.",
+    ],
+)
+def test_sport_bodies_and_bare_body_words_are_no_actors(finder: MentionFinder, text: str) -> None:
+    words = text.replace(".", " .").split()
+    assert [m.text for m in finder.find(words) if m.kind == "agent"] == []
+
+
+def test_known_organizations_keep_their_codes(finder: MentionFinder) -> None:
+    words = ["The", "Arab", "League", "and", "Human", "Rights", "Watch", "spoke", "."]
+    assert [m.code for m in finder.find(words)] == ["ARABLEAGUE", "HRW"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country"),
+    [
+        ("The Homeland Union called for a referendum.", "HOMELANDUNION", "LTU"),
+        ("GERB walked out of the coalition talks.", "GERB", "BGR"),
+        ("Fine Gael rejected the budget.", "FINEGAEL", "IRL"),
+        ("The Islamic Action Front boycotted the vote.", "JORIAF", "JOR"),
+        ("Adalah petitioned the supreme court.", "ADALAH", "ISR"),
+        ("The Moscow Helsinki Group was ordered to close.", "MHG", "RUS"),
+        ("The Inter-Parliamentary Union sent observers.", "IPU", None),
+        ("Front Line Defenders condemned the arrests.", "FRONTLINE", None),
+    ],
+)
+def test_parties_and_rights_bodies_news_names_alone(
+    finder: MentionFinder, text: str, code: str, country: str | None
+) -> None:
+    words = text.replace("-", " - ").replace(".", " .").split()
+    assert [(m.code, m.country) for m in finder.find(words) if m.is_actor][:1] == [(code, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Umma party said it would boycott the vote.", "Umma party"),
+        ("The Umma ( Nation ) party said it would boycott the vote.", "Umma ( Nation ) party"),
+    ],
+)
+def test_a_proper_name_before_party_is_a_party(finder: MentionFinder, text: str, name: str) -> None:
+    agents = [(m.text, m.sectors) for m in finder.find(text.split()) if m.kind == "agent"]
+    assert agents == [(name, ("PTY",))]
+
+
+def test_a_christmas_party_is_no_party(finder: MentionFinder) -> None:
+    words = ["The", "Christmas", "party", "was", "cancelled", "."]
+    assert [m for m in finder.find(words) if m.kind == "agent"] == []

@@ -350,7 +350,7 @@ class MentionFinder:
         if homes:
             mentions = _at_home(mentions, homes)
         mentions.sort(key=lambda x: x.start)
-        return self._hosted_of(mentions, words)
+        return _named_bodies(words, self._hosted_of(mentions, words))
 
     def _hosted_of(self, mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         """ "The Albanians of southern Serbia", "the Serbs of Bosnia": a people named by a
@@ -573,6 +573,110 @@ def _current(entries: Sequence[Entry], on: dt.date | None) -> Sequence[Entry]:
     if not live:
         return undated
     return [*live, *(e for e in undated if e.kind not in _TERRITORIAL)]
+
+
+# The last word of a body's proper name says what kind of body it is, when the tables do not
+# know it: "the Ceasefire Violations Committee", "the Association of African Jurists", "the
+# Homeland Union", "the Umma Party". Parties are their state's; movements and fronts its
+# opposition; the rest non-governmental, of no state unless their name or the sentence says.
+_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("party",), ("PTY",)),
+    **dict.fromkeys(("movement", "front", "alliance", "coalition"), ("OPP",)),
+    **dict.fromkeys(
+        ("association", "society", "foundation", "institute", "union", "committee", "council",
+         "forum", "organization", "organisation", "network", "centre", "center", "commission",
+         "watch"),
+        ("NGO",),
+    ),
+}  # fmt: skip
+_BODY_LINKS = frozenset({"of", "for", "the", "and", "on", "-", "&", "'s", "'"})
+# Sport, show business and business bodies are no political actors ("the Football
+# Association fined", "the Screen Actors Guild"), nor are headings and generic names.
+_NOT_POLITICAL = frozenset(
+    {"football", "soccer", "rugby", "cricket", "tennis", "golf", "athletics", "olympic",
+     "olympics", "paralympic", "hockey", "basketball", "baseball", "cycling", "boxing",
+     "racing", "swimming", "chess", "sport", "sports", "premier", "film", "academy", "music",
+     "arts", "theatre", "theater", "television", "actors", "writers", "champions", "cup",
+     "club", "grand", "trade", "chamber", "commerce", "students", "student", "league", "judo",
+     "wrestling", "rowing", "sailing", "skiing", "gymnastics", "badminton", "volleyball",
+     "handball", "snooker", "darts", "marathon", "games", "managers", "players", "fans",
+     "christmas", "birthday", "halloween", "year", "launch", "dinner", "garden", "wedding",
+     "tea", "oscars", "oscar", "brit", "brits", "awards", "grammy", "grammys", "bafta",
+     "house", "pool", "beach", "office", "hen", "stag", "premiere"}
+)  # fmt: skip
+_BODY_ABSORBS = frozenset({"country", "adjective", "place", "agent"})
+
+
+def _named_bodies(words: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """Proper names of bodies the tables do not know, by the word that ends them ("the
+    Ceasefire Violations Committee", "the Nigerian Union of Teachers"): a state named inside
+    gives the body its state, else it is a role word the coder places by the sentence. A
+    sector word before the body word gives its sector ("the Senate Judiciary Committee")."""
+    covered = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        span = _body_span(words, i, covered)
+        if span is None:
+            i += 1
+            continue
+        head, end = span
+        inside = [m for m in mentions if i <= m.start and m.end <= end]
+        sector_words = [m for m in inside if m.kind == "agent" and m.end <= head]
+        sectors = sector_words[0].sectors if sector_words else _BODY_HEADS[words[head].lower()]
+        states = {m.country for m in inside if m.kind in ("country", "adjective") and m.country}
+        country = next(iter(states)) if len(states) == 1 else None
+        code = None if country is None else country + "".join(sectors)
+        text = " ".join(words[i:end])
+        found.append(Mention(i, end, "agent", code, country, sectors, None, text))
+        i = end
+    if not found:
+        return mentions
+    spans = [(b.start, b.end) for b in found]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *found], key=lambda x: x.start)
+
+
+def _body_span(words: Sequence[str], i: int, covered: dict[int, Mention]) -> tuple[int, int] | None:
+    """(first body word, end) of a body's name starting at `i`: capitalized words with a body
+    word among them, linked after it by "of", "for the" and the like ("the Association of
+    African Jurists"), no actor the tables already know inside, and no sport or show business
+    word."""
+    if not _capital(words[i]) or (i and _capital(words[i - 1])):
+        return None
+    end, head = i, None
+    for j in range(i, len(words)):
+        m = covered.get(j)
+        if m is not None and m.kind not in _BODY_ABSORBS:
+            return None  # "the Arab League", "the Security Council": known already
+        if _capital(words[j]):
+            end = j + 1
+            if head is None and words[j].lower() in _BODY_HEADS:
+                head = j
+        elif words[j].lower() not in _BODY_LINKS or (head is None and words[j] != "-"):
+            break
+    if head is None and end > i:
+        head = _party_word(words, end)  # "the Umma party", "the Umma (Nation) party"
+        end = head + 1 if head is not None else end
+    if head is None or end - i < (3 if head == i else 2):
+        return None
+    if {w.lower() for w in words[i:end]} & _NOT_POLITICAL:
+        return None
+    return head, end
+
+
+def _party_word(words: Sequence[str], k: int) -> int | None:
+    """Where "party" follows a proper name at `k`, past a bracketed gloss: "Umma (Nation)
+    party"."""
+    if k < len(words) and words[k] == "(":
+        close = next((n for n in range(k + 1, min(k + 5, len(words))) if words[n] == ")"), k)
+        if close > k + 1 and all(_capital(w) for w in words[k + 1 : close]):
+            k = close + 1
+    return k if k < len(words) and words[k] == "party" else None
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word not in ("The", "A", "An")
 
 
 def _has_person(entries: Sequence[Entry]) -> bool:
