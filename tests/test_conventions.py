@@ -598,3 +598,33 @@ def test_a_protest_is_against_whom_its_cry_names_not_where_it_is(coder) -> None:
 def test_coordinated_verbs_share_their_last_arguments(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "A Syrian newspaper called on Arabs to unite and mobilize against Israel.")
     assert [(t, c) for _, t, c in got] == [("ISR", "113")]
+
+
+def test_agreeing_that_something_is_so_is_accord_between_the_sides(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Brazil and Argentina agreed that a settlement of the dispute was needed.")
+    assert sorted(got) == [("ARG", "BRA", "019"), ("BRA", "ARG", "019")]
+
+
+def test_agreeing_to_an_uncoded_act_is_an_intent(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("The African Union agreed to set up a research centre.", date=DAY)
+    assert [(e.source.code, e.cameo) for e in events] == [("AU", "030")]
+    assert events[0].intent
+
+
+def test_swearing_to_fight_is_a_threat(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "The rebels swore to fight on until the army left the region.")
+    assert got and all(c.startswith("13") for _, _, c in got)
+
+
+def test_a_renewed_appeal_takes_its_code_from_what_it_asks(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Spain renewed an appeal to Morocco to extradite a suspect in the case.")
+    assert got == [("ESP", "MAR", "0213")]
+
+
+def test_a_late_by_phrase_of_a_passive_accusation_is_its_source(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder,
+        "Former minister Pedro Castillo has been accused of stealing public funds by"
+        " Peruvian prosecutors.",
+    )
+    assert [(s[:3], c[:2]) for s, _, c in got] == [("PER", "11")]

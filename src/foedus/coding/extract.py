@@ -63,13 +63,16 @@ _LIGHT_VERBS = frozenset(
         "expand",
         "undertake",
         "pursue",
+        # made again: "renewed an appeal to Belgium" ("repeated" and "reiterated" are also
+        # speech verbs: "repeated that Russia was ready to mediate")
+        "renew",
     ]
 )
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Appeals, demands and threats: what they ask for has not happened.
 _ASKING_ROOTS = frozenset({"02", "10", "13"})
 # Events that are by nature joint: "X met Y" is also "Y met X".
-_MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057", "0871", "062", "061"})
+_MUTUAL_CODES = frozenset({"019", "040", "041", "044", "046", "057", "0871", "062", "061"})
 
 
 @dataclass(frozen=True)
@@ -1231,6 +1234,9 @@ def _drop_asked_for(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
                 chain |= {c.i for c in verb.children if c.dep_ == "dobj"}
         if d.anchor.dep_ == "ccomp":  # "reiterated its demand today that Israel ease"
             chain |= {c.i for c in d.anchor.head.children if c.dep_ == "dobj"}
+        if d.anchor.dep_ in ("advcl", "xcomp") and d.anchor.head.lemma_ in _LIGHT_VERBS:
+            # "renewed an appeal to Belgium to extradite him": the light verb's appeal asks it
+            chain |= {c.i for c in d.anchor.head.children if c.dep_ == "dobj"}
         for a in asking:
             parties = {a.source.code, a.target.code if a.target else None}
             if a is not d and a.anchor.i in chain and d.source.code in parties:
@@ -1589,6 +1595,7 @@ def _drafts_for(
         tgts = [
             t for t in _sent_destination(p.head, ctx) if t.code not in {s.code for s in sources}
         ]
+    code = _agreeing(p, code)
     if _exercised_together(code, classes, sources, tgts):
         code = "062"  # "Greek and Turkish warships began naval exercises": cooperation
     if not tgts and (where := _site_target(p, code, ctx, sources)) is not None:
@@ -1624,6 +1631,23 @@ def _drafts_for(
             if tgt is not None and not mutual and _reciprocal(p, code):
                 out.append(replace(draft, source=tgt, target=src, inferred={"mutual"}))
     return out
+
+
+_AGREEING = frozenset({"agree", "concur"})
+
+
+def _agreeing(p: Token, code: str) -> str:
+    """Agreeing to do something is an intent (030 when the act is not coded: "agreed to set up
+    a research centre"); agreeing that something is so expresses accord (019), whatever the
+    clause mentions ("agreed that a settlement was urgently needed")."""
+    if p.lemma_.lower() not in _AGREEING:
+        return code
+    deps = {c.dep_ for c in p.children}
+    if code == "019" and any(c.dep_ == "xcomp" and _infinitive(c) for c in p.children):
+        return "030"
+    if code[:2] == "03" and "ccomp" in deps and not deps & {"xcomp", "dobj", "prep"}:
+        return "019"
+    return code
 
 
 def _exercised_together(
@@ -1709,7 +1733,7 @@ def _as_threat(d: Draft, lexicon: Lexicon) -> Draft:
 # Governors by which a source announces its own harmful act: "plans to impose restrictions",
 # "is prepared to use force", "vowed to retaliate".
 _PLANNING = frozenset({"plan", "intend", "prepare", "prepared", "ready", "poised", "vow",
-                       "determined", "resolve"})  # fmt: skip
+                       "swear", "pledge", "promise", "determined", "resolve"})  # fmt: skip
 
 
 # Of those, the ones that describe forces made ready rather than a plan announced.

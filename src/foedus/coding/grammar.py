@@ -116,6 +116,8 @@ def subject_token(p: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if any(c.dep_ == "nsubjpass" for c in p.children) and (late := _late_agent(p)):
+            return late
         if any(c.dep_ == "nsubjpass" for c in p.children):
             if p.lower_ in STATIVE_PARTICIPLES:
                 return next(c for c in p.children if c.dep_ == "nsubjpass")
@@ -255,3 +257,15 @@ def _without_finite_clauses(head: Token) -> list[Token]:
 
 def _infinitival(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _late_agent(p: Token) -> Token | None:
+    """The "by" phrase of a passive that the parser hangs on its gerund complement: "was
+    accused of stealing public funds by prosecutors" (the gerund itself has no passive)."""
+    for prep in (c for c in p.children if c.dep_ == "prep"):
+        for gerund in (g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"):
+            for by in (c for c in gerund.children if c.dep_ == "prep" and c.lower_ == "by"):
+                pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
