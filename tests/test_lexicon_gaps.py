@@ -59,6 +59,10 @@ CASES = [
     # knives, machetes and clubs make an attack unconventional violence (180)
     ("Sudanese gunmen attacked the village with knives and axes.", "SDN", "180"),
     ("A refugee camp was attacked by Burundian militiamen armed with machetes.", "BDI", "180"),
+    # 2026.12.22: an act a consensus or accord is reached to do is only intended (0314)
+    ("Egypt and Sudan reached a consensus to exchange data on Nile flooding.", "EGY", "0314"),
+    # what an authority decided to do it did: the easing itself (0812), not an intent (0351)
+    ("Kenya's Supreme Court decided to allow the opposition candidate to run.", "KEN", "0812"),
 ]
 
 
