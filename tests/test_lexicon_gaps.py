@@ -63,6 +63,20 @@ CASES = [
     ("Egypt and Sudan reached a consensus to exchange data on Nile flooding.", "EGY", "0314"),
     # what an authority decided to do it did: the easing itself (0812), not an intent (0351)
     ("Kenya's Supreme Court decided to allow the opposition candidate to run.", "KEN", "0812"),
+    # 2026.12.23: a finding ("concluded that X must...") is reported speech, so its obligation
+    # is a demand (1031)
+    (
+        "The African Union concluded that Britain must provide more economic aid to Sudan.",
+        "AU",
+        "1031",
+    ),
+    # immigrants, fishermen, pilgrims... are people who can be abused or beaten (182)
+    (
+        "Libyan coast guard officers abused immigrants held at the port, the report said.",
+        "LBY",
+        "182",
+    ),
+    ("Myanmar soldiers beat fishermen near the border.", "MMR", "182"),
 ]
 
 
