@@ -29,7 +29,10 @@ def test_state_word_and_role_noun_make_one_actor(text: str, code: str) -> None:
 
 def test_a_clerical_title_alone_names_no_state() -> None:
     mentions = MentionFinder(load_actor_tables()).find(["Archbishop", "Lwanga", "spoke"])
-    assert [(m.kind, m.code, m.sectors) for m in mentions] == [("agent", None, ("REL",))]
+    # one titled person, whose state the sentence gives
+    assert [(m.kind, m.code, m.sectors, m.text) for m in mentions] == [
+        ("title", None, ("REL",), "Archbishop Lwanga")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -200,3 +203,34 @@ def test_a_proper_name_before_party_is_a_party(finder: MentionFinder, text: str,
 def test_a_christmas_party_is_no_party(finder: MentionFinder) -> None:
     words = ["The", "Christmas", "party", "was", "cancelled", "."]
     assert [m for m in finder.find(words) if m.kind == "agent"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Archbishop Okonkwo condemned the Nigerian government's crackdown.", "NGAREL"),
+        ("Cardinal Moreno urged Venezuelans to vote.", "VENREL"),
+        ("Sheikh Karimov called on Uzbek authorities to free the detainees.", "UZBREL"),
+        ("Archbishop Okonkwo condemned the violence.", "---REL"),  # no state named
+    ],
+)
+def test_a_named_cleric_takes_the_state_the_sentence_names(  # type: ignore[no-untyped-def]
+    coder, text: str, source: str
+) -> None:
+    assert _sources(coder, text)[:1] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "entity"),
+    [
+        ("Pope Francis called for a ceasefire .", None, "francis"),
+        ("The pope called for a ceasefire .", dt.date(2003, 4, 1), "john-paul-ii"),
+        ("The pontiff met the president .", dt.date(2025, 6, 1), "leo-xiv"),
+    ],
+)
+def test_the_pope_is_the_holy_see_by_date(
+    finder: MentionFinder, text: str, day: dt.date | None, entity: str
+) -> None:
+    first = finder.find(text.split(), day)[0]
+    assert (first.code, first.entity) == ("VATGOV", entity)

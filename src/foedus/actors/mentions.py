@@ -350,7 +350,7 @@ class MentionFinder:
         if homes:
             mentions = _at_home(mentions, homes)
         mentions.sort(key=lambda x: x.start)
-        return _named_bodies(words, self._hosted_of(mentions, words))
+        return _named_bodies(words, _clerics(words, self._hosted_of(mentions, words)))
 
     def _hosted_of(self, mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         """ "The Albanians of southern Serbia", "the Serbs of Bosnia": a people named by a
@@ -573,6 +573,45 @@ def _current(entries: Sequence[Entry], on: dt.date | None) -> Sequence[Entry]:
     if not live:
         return undated
     return [*live, *(e for e in undated if e.kind not in _TERRITORIAL)]
+
+
+# Titles of clergy that go before a name ("Archbishop Lwanga", "Sheikh Ahmed Yassin"): the
+# person is a public figure of the state the sentence names, as an officeholder is.
+_CLERICAL_TITLES = frozenset(
+    {"archbishop", "cardinal", "bishop", "imam", "mufti", "grand mufti", "patriarch",
+     "ayatollah", "grand ayatollah", "rabbi", "chief rabbi", "pastor", "reverend", "sheikh",
+     "metropolitan", "cleric"}
+)  # fmt: skip
+
+
+def _clerics(words: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+    """A clerical title of no state before a name no table knows ("Archbishop Lwanga") is
+    one titled person, whose state the coder reads from the sentence like an office's."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for m in [*mentions, *_sheikhs(words, covered)]:
+        title = m.text.lower()
+        if m.code is None and m.kind == "agent" and title in _CLERICAL_TITLES:
+            end = m.end
+            while end < len(words) and end - m.end < 3 and end not in covered:
+                if not (words[end][:1].isupper() and words[end].replace("-", "").isalpha()):
+                    break
+                end += 1
+            if end > m.end:
+                text = " ".join(words[m.start : end])
+                m = Mention(m.start, end, "title", None, None, ("REL",), None, text, title)
+        out.append(m)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _sheikhs(words: Sequence[str], covered: set[int]) -> list[Mention]:
+    """ "Sheikh", an honorific the agent words leave out, as a role word when a name
+    follows that is nobody the tables know."""
+    return [
+        Mention(i, i + 1, "agent", None, None, ("REL",), None, "Sheikh")
+        for i, word in enumerate(words[:-1])
+        if word == "Sheikh" and i not in covered and i + 1 not in covered
+    ]
 
 
 # The last word of a body's proper name says what kind of body it is, when the tables do not

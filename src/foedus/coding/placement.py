@@ -103,7 +103,8 @@ def in_context(
         if local or (at_home and not armed) or (militant and insurgent):
             country = sole
     if country is None:
-        if m.kind != "agent" or not sectors & _STATELESS:
+        # an unplaced officeholder is nobody's, an unplaced cleric CAMEO's unknown ---REL
+        if (m.kind != "agent" and sectors != {"REL"}) or not sectors & _STATELESS:
             return None
         code = "---" + "".join(m.sectors)
     else:
