@@ -628,3 +628,15 @@ def test_a_late_by_phrase_of_a_passive_accusation_is_its_source(coder) -> None: 
         " Peruvian prosecutors.",
     )
     assert [(s[:3], c[:2]) for s, _, c in got] == [("PER", "11")]
+
+
+def test_a_recipient_the_parser_takes_for_a_participles_subject_is_the_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Peru granted asylum to five Panamanian officers holed up in an embassy.")
+    assert [(s, t[:3] if t else None, c) for s, t, c in got] == [("PER", "PAN", "075")]
+
+
+def test_the_result_of_an_attack_is_done_to_its_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Rebels shelled the Syrian city of Aleppo on Sunday, killing about 20 people."
+    )
+    assert got and all(t == "SYR" for _, t, _ in got)

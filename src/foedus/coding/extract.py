@@ -715,9 +715,21 @@ def _content_clause(child: Token) -> bool:
 def _prep_objects(prep: Token, ctx: SentenceContext, locative_ok: bool = False) -> list[Slot]:
     found: list[Slot] = []
     locative = prep.lower_ in _LOCATIVE and not locative_ok
-    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    for pobj in [c for c in prep.children if c.dep_ == "pobj"] or _stranded_object(prep):
         found += actors_at(pobj, ctx, locative=locative)
     return found
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty because a participle follows it and
+    took the noun for its subject: "granted asylum to five officers holed up in a residence"."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    for tok in prep.doc[prep.i + 1 :]:
+        # (not "with Oman carrying messages": an absolute clause has its own subject)
+        if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD") and tok.head.i > tok.i:
+            return [tok] if tok.left_edge.i == prep.i + 1 else []
+    return []
 
 
 # -- code -----------------------------------------------------------------------------------
@@ -1919,6 +1931,10 @@ def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext, lexicon: Le
     for d in drafts:
         if d.target is not None:
             continue
+        if (harm := _result_of(d, drafts)) is not None:
+            d.target = harm.target  # "shelled Juba, killing 20 people": the shelling's target
+            d.inferred.add("target")
+            continue
         clauses = list(d.anchor.conjuncts)
         if d.anchor.dep_ in ("ccomp", "xcomp"):
             clauses += list(d.anchor.head.conjuncts)
@@ -1943,6 +1959,16 @@ def _fill_missing_targets(drafts: list[Draft], ctx: SentenceContext, lexicon: Le
                 d.target = other[0]
                 d.inferred.add("target")
                 break
+
+
+def _result_of(d: Draft, drafts: list[Draft]) -> Draft | None:
+    """The violent act whose result a violent participle clause is ("shelled Juba, killing
+    about 20 people"), done by the same side to a named target; None otherwise."""
+    a = d.anchor
+    if d.code[:2] not in _VIOLENT or a.tag_ != "VBG" or a.dep_ not in ("advcl", "conj"):
+        return None
+    return next((m for m in drafts if m.anchor.i == a.head.i and m.code[:2] in _VIOLENT
+                 and m.source.code == d.source.code and m.target is not None), None)  # fmt: skip
 
 
 def _refine_answers(drafts: list[Draft]) -> None:
