@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from foedus.actors.mentions import MentionFinder
-from foedus.actors.tables import load_actor_tables
+from foedus.actors.tables import _parse_holders, load_actor_tables
+from foedus.errors import DataFileError
 
 
 @pytest.mark.parametrize(
@@ -234,3 +235,31 @@ def test_the_pope_is_the_holy_see_by_date(
 ) -> None:
     first = finder.find(text.split(), day)[0]
     assert (first.code, first.entity) == ("VATGOV", entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        # public figures outside government, of their own state in the role they held
+        ("Archbishop Desmond Tutu called for sanctions against Nigeria .", None, "ZAFREL"),
+        ("Grand Ayatollah Ali al - Sistani urged calm .", dt.date(2014, 6, 13), "IRQREL"),
+        ("The Archbishop of Canterbury criticised the bill .", dt.date(2016, 1, 1), "GBRREL"),
+        ("Suu Kyi called for dialogue with the junta .", dt.date(1996, 5, 1), "MMROPP"),
+        ("Suu Kyi defended the army at The Hague .", dt.date(2019, 12, 11), "MMRGOV"),
+        ("Walesa called a strike .", dt.date(1988, 5, 2), "POLLAB"),
+        ("Navalny urged Russians to protest .", dt.date(2021, 1, 18), "RUSOPP"),
+    ],
+)
+def test_figures_outside_government_keep_their_sector(
+    finder: MentionFinder, text: str, day: dt.date | None, code: str
+) -> None:
+    assert finder.find(text.split(), day)[0].code == code
+
+
+def test_a_holder_sector_must_be_a_cameo_sector() -> None:
+    holder = (
+        '[[holder]]\nid = "x"\nactor = "RUS"\nrole = "other"\ntitles = ["patriarch"]\n'
+        'name = "X"\nstart = 2009-02-01\nsectors = ["CHURCH"]\n'
+    )
+    with pytest.raises(DataFileError, match=r"'sectors' has 'CHURCH'"):
+        _parse_holders(holder, "leaders/RUS.toml", frozenset({"RUS"}))

@@ -444,7 +444,9 @@ class MentionFinder:
             if country is None:
                 return Mention(start, end, "title", None, None, ("GOV",), None, text, title)
             holder = self._titled(country, title, on)
-            return Mention(start, end, "title", country + "GOV", country, ("GOV",),
+            kept = {h.sectors for h in self.tables.holders(country, title=title)}
+            sectors = holder.sectors if holder else kept.pop() if len(kept) == 1 else ("GOV",)
+            return Mention(start, end, "title", country + "".join(sectors), country, sectors,
                            holder.id if holder else None, text, title)  # fmt: skip
         if country is None:
             if set(kinds) == {"agent"}:
@@ -774,7 +776,8 @@ def _holder_mention(
         and h.actor.isupper()
         and _is_country(tables, h.actor)
     ):
-        return Mention(start, end, "person", h.actor + "GOV", h.actor, ("GOV",), h.id, text)
+        code = h.actor + "".join(h.sectors)
+        return Mention(start, end, "person", code, h.actor, h.sectors, h.id, text)
     org = tables.organization(h.actor)
     return Mention(start, end, "person", org.code, org.country, org.sectors, h.id, text)
 

@@ -225,6 +225,9 @@ class Officeholder:
     start: dt.date
     end: dt.date | None
     notes: str
+    sectors: tuple[str, ...] = ("GOV",)
+    """What the person is of their state while in that role: GOV for an office, REL for a
+    church leader ("Archbishop Desmond Tutu" is ZAFREL), OPP for an opposition leader."""
 
     def in_office(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -649,6 +652,7 @@ def _parse_holders(text: str, source: str, actors: frozenset[str]) -> tuple[Offi
                 start=start,
                 end=end,
                 notes=e.text("notes", allow_empty=True) if "notes" in e.data else "",
+                sectors=e.choices("sectors", SECTORS) if "sectors" in e.data else ("GOV",),
             )
         )
     return tuple(holders)
