@@ -77,6 +77,26 @@ CASES = [
         "182",
     ),
     ("Myanmar soldiers beat fishermen near the border.", "MMR", "182"),
+    # 2026.12.24: pressing workers to end "the strike" demands an easing of dissent (1052), not
+    # a release of property or a military de-escalation
+    (
+        "Egyptian authorities pressured textile workers at the state company to cancel the strike.",
+        "EGY",
+        "1052",
+    ),
+    ("Greek ministers pressed dock workers to end the strike.", "GRC", "1052"),
+    # a protest for a leader's reinstatement demands a change of leadership (1441)
+    (
+        "Supporters of the ousted mayor blocked roads in Lagos demanding that he be reinstated.",
+        "NGA",
+        "1441",
+    ),
+    # starvation and famine make an appeal for help humanitarian (0233)
+    (
+        "Oxfam called on Western donors to help save Somali families threatened with starvation.",
+        "OXFAM",
+        "0233",
+    ),
 ]
 
 
