@@ -640,3 +640,16 @@ def test_the_result_of_an_attack_is_done_to_its_target(coder) -> None:  # type: 
         coder, "Rebels shelled the Syrian city of Aleppo on Sunday, killing about 20 people."
     )
     assert got and all(t == "SYR" for _, t, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("Washington imposed sanctions on the Taliban for its support of al-Qaeda.", "16"),
+        ("Hamas refused to let Red Cross staff enter the tunnels and visit the hostages.", "12"),
+        ("Egyptian farmers began a hunger strike to demand land seized by the Egyptian army.", "14"),
+    ],
+)  # fmt: skip
+def test_reasons_refused_acts_and_what_a_cry_mentions_are_no_events(coder, text, root) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, text)
+    assert got and all(c.startswith(root) for _, _, c in got)

@@ -993,9 +993,10 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     drafts = [d for d in drafts if not _topic(d.anchor)]
     _refine_protests(drafts, lexicon)
     _home_targets(drafts, ctx)
+    cries = [d for d in drafts if "cry" in d.inferred]
     drafts = [d for d in drafts if "cry" not in d.inferred]
     return _drop_offered_talks(
-        _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon))))
+        _drop_shadowed(_dedupe(_drop_contents(_drop_asked_for(drafts, lexicon), cries)))
     )
 
 
@@ -1389,7 +1390,7 @@ def _home_targets(drafts: list[Draft], ctx: SentenceContext) -> None:
         d.inferred.add("target")
 
 
-def _drop_contents(drafts: list[Draft]) -> list[Draft]:
+def _drop_contents(drafts: list[Draft], cries: Sequence[Draft] = ()) -> list[Draft]:
     """Acts that are only the purpose or the content of another coded act have not happened:
     "began a hunger strike to demand reforms" is the strike (the demand is its purpose),
     "rejected a US offer to host a summit" and "rejected an invitation to attend" are the
@@ -1406,6 +1407,8 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         if c.dep_ == "advcl" and _marks(c) & _CONDITION_MARKS
     }  # fmt: skip
     grieving = {d.anchor.i for d in drafts if d.code[:2] in ("11", "14")}
+    punishing = {d.anchor.i for d in drafts if d.code[:2] in ("16", "17")}
+    punishing |= {c.i for i in punishing for c in doc[i].children if c.dep_ == "dobj"}
     grieving |= {t.i for t in doc if t.lemma_.lower() in _PROTEST_NOUNS}  # "in protest at"
     coded_near = anchors | {
         c.i for d in drafts for c in d.anchor.children if c.dep_ in ("dobj", "nsubjpass", "attr")
@@ -1421,7 +1424,7 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
         for g in c.children if g.dep_ == "pobj"
     }  # fmt: skip
 
-    asked_inside = _asked_inside(drafts)
+    asked_inside = _asked_inside([*drafts, *cries])
 
     def content(d: Draft) -> bool:
         a = d.anchor
@@ -1447,6 +1450,9 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
             return True  # what a coded act is about: "the return of property seized in 1979"
         if any(t.i in conditions for t in (a, *a.ancestors)):
             return True  # a threat's or demand's condition: "...unless Baghdad accepts"
+        if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.head.i in punishing:
+            # what a sanction or arrest is for: "sanctions for its support of al-Qaeda"
+            return a.head.lower_ in _PUNISHED_FOR
         if a.pos_ == "NOUN" and a.dep_ == "pobj" and a.head.lower_ in _GRIEVANCE_PREPS:
             # what a protest or complaint is against: "protests over the arrests"
             return a.head.head.i in grieving
@@ -1484,10 +1490,12 @@ def _drop_contents(drafts: list[Draft]) -> list[Draft]:
 
 
 def _asked_inside(drafts: list[Draft]) -> set[int]:
-    """Tokens inside what an appeal or demand asks for, less the asks themselves: "demanded
-    that the US cancel plans to sell weapons to Taiwan", "demanded an admission that its
-    forces murdered officers". What is asked for has not happened, nor what it mentions."""
-    asks = [d.anchor for d in drafts if d.code[:2] in ("02", "10")]
+    """Tokens inside what an appeal or demand asks for or a rejection refuses, less the asks
+    themselves: "demanded that the US cancel plans to sell weapons to Taiwan", "demanded an
+    admission that its forces murdered officers", "refused to let UN planes land and evacuate
+    observers". What is asked for or refused has not happened, nor what it mentions; a
+    protest's cry ("to demand the return of property seized in the 1970s") counts too."""
+    asks = [d.anchor for d in drafts if d.code[:2] in ("02", "10", "12")]
     clauses: list[Token] = []
     for anchor in asks:
         for c in anchor.children:
@@ -1536,6 +1544,7 @@ def _sent_destination(verb: Token, ctx: SentenceContext) -> list[Slot]:
 
 
 _CONDITION_MARKS = frozenset({"if", "unless", "until"})
+_PUNISHED_FOR = frozenset({"for", "over"})
 _GRIEVANCE_PREPS = frozenset({"against", "over", "at", "of", "about"})
 _PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "riot", "strike",
                             "boycott", "sit-in", "complaint", "outcry"})  # fmt: skip
