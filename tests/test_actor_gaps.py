@@ -263,3 +263,18 @@ def test_a_holder_sector_must_be_a_cameo_sector() -> None:
     )
     with pytest.raises(DataFileError, match=r"'sectors' has 'CHURCH'"):
         _parse_holders(holder, "leaders/RUS.toml", frozenset({"RUS"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chenchen refugees began a hunger strike .", "RUSREF"),
+        ("Kurdsih fighters took the town .", None),  # a people of several states: placed later
+        ("Palestinan militants fired rockets .", "PSEREB"),
+    ],
+)
+def test_misspelled_peoples_are_recognized(
+    finder: MentionFinder, text: str, code: str | None
+) -> None:
+    first = finder.find(text.split())[0]
+    assert (first.kind, first.code) == ("agent", code)

@@ -28,6 +28,9 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # word or after "ethnic" ("Tamil rebels", not "Tamil films").
 _COMMUNITY_KINDS = frozenset({"community", "people_adj"})
 _STATE_WORDS = frozenset({"country", "adjective"})
+# Words whose misspellings are corrected: states' names and adjectives, and peoples' ("Chenchen
+# refugees" are Chechen refugees).
+_SPELLED = _STATE_WORDS | _COMMUNITY_KINDS
 # Kinds of entry a dated meaning displaces on its dates: "Juba" in 1995 is a city of Sudan,
 # not South Sudan's capital.
 _TERRITORIAL = frozenset({"country", "adjective", "capital", "metonym", "place"})
@@ -123,7 +126,7 @@ class MentionFinder:
                 k[0]: e.key
                 for k, entries in self._index.items()
                 for e in entries
-                if len(k) == 1 and e.kind in _STATE_WORDS
+                if len(k) == 1 and e.kind in _SPELLED
             },
             lookalikes={_fold(w) for c in tables.countries for w in c.lookalikes},
         )
@@ -296,7 +299,7 @@ class MentionFinder:
         form = self._misspellings.correct(lower[i])
         if form is None:
             return None
-        entries = tuple(e for e in _current(self._index[(form,)], on) if e.kind in _STATE_WORDS)
+        entries = tuple(e for e in _current(self._index[(form,)], on) if e.kind in _SPELLED)
         return _Match(i, i + 1, entries) if entries else None
 
     def _other_person(self, match: _Match, words: Sequence[str], others: set[str]) -> bool:
