@@ -653,3 +653,10 @@ def test_the_result_of_an_attack_is_done_to_its_target(coder) -> None:  # type: 
 def test_reasons_refused_acts_and_what_a_cry_mentions_are_no_events(coder, text, root) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, text)
     assert got and all(c.startswith(root) for _, _, c in got)
+
+
+def test_efforts_named_in_an_adjunct_are_no_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Japan halted aid to Serbia in line with Western efforts to end the fighting."
+    )
+    assert [c[:2] for _, _, c in got] == ["16"]

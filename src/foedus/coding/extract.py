@@ -1432,6 +1432,9 @@ def _drop_contents(drafts: list[Draft], cries: Sequence[Draft] = ()) -> list[Dra
             return True
         if any(t.lemma_.lower() in _AIMING and t.dep_ in ("acl", "relcl") for t in a.ancestors):
             return True  # what a thing is for: "a resolution that aims to tighten sanctions"
+        if a.dep_ == "acl" and _infinitive(a) and a.head.lemma_.lower() in _EFFORTS:
+            # an adjunct's efforts: "halted aid in line with Western efforts to end the war"
+            return a.head.dep_ == "pobj"
         infinitive = a.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in a.children
         )
@@ -1509,6 +1512,7 @@ def _asked_inside(drafts: list[Draft]) -> set[int]:
 _SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
 # Verbs by which a plan, resolution or meeting says what it is for.
 _AIMING = frozenset({"aim", "seek", "intend", "design", "mean"})
+_EFFORTS = frozenset({"effort", "bid", "drive", "campaign", "push", "quest"})
 
 
 def _investigations_sent(drafts: list[Draft]) -> dict[int, list[Draft]]:
