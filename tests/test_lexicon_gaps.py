@@ -97,6 +97,20 @@ CASES = [
         "OXFAM",
         "0233",
     ),
+    # 2026.12.25: ordering or forcing a news outlet to close restricts political freedoms (1721);
+    # ordering someone to appear or testify is a demand (100), not an arms purchase
+    (
+        "Venezuela's government ordered the opposition newspaper to suspend publication.",
+        "VEN",
+        "1721",
+    ),
+    ("Russian authorities forced the independent broadcaster to close.", "RUS", "1721"),
+    ("A Brazilian judge ordered the former minister to appear in court on Monday.", "BRA", "100"),
+    (
+        "Peru's Congress ordered the former president to testify about the bribery case.",
+        "PER",
+        "100",
+    ),
 ]
 
 
