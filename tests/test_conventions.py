@@ -660,3 +660,17 @@ def test_efforts_named_in_an_adjunct_are_no_event(coder) -> None:  # type: ignor
         coder, "Japan halted aid to Serbia in line with Western efforts to end the fighting."
     )
     assert [c[:2] for _, _, c in got] == ["16"]
+
+
+def test_a_camp_is_of_whom_it_is_for(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "A camp for Sudanese refugees was attacked by gunmen, killing 12 people.")
+    assert [(t, c[:2]) for _, t, c in got] == [("SDNREF", "19")]
+
+
+def test_a_demand_whose_act_is_not_coded_is_of_its_clauses_subject(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder,
+        "Yoruba elders demanded that control of the Nigerian Interior Ministry be taken away"
+        " from northern politicians.",
+    )
+    assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("NGA", "10")]

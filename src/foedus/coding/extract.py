@@ -198,7 +198,9 @@ def _np_actors_via_of(head: Token, ctx: SentenceContext) -> list[Slot]:
     """ "Delegations from Russia and Ukraine", "the foreign ministers of Egypt and Jordan":
     a group noun names its states in an of/from phrase."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+        housing = prep.lower_ == "for" and head.lemma_.lower() in _HOUSING
+        if prep.dep_ == "prep" and (prep.lower_ in ("of", "from") or housing):
+            # (a camp is of whom it is for: "a camp for Congolese refugees was attacked")
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found = actors_at(pobj, ctx)
@@ -206,6 +208,9 @@ def _np_actors_via_of(head: Token, ctx: SentenceContext) -> list[Slot]:
                         found = _origin(pobj, ctx)
                     return found
     return []
+
+
+_HOUSING = frozenset({"camp", "shelter", "settlement"})
 
 
 def _origin(pobj: Token, ctx: SentenceContext) -> list[Slot]:
@@ -432,6 +437,14 @@ def targets(
         found = others(_nested_targets(p, entry, ctx))
     if not found and entry.family == "13":
         found = others(_conditioned(p, ctx))
+    if not found and entry.family in ("02", "10") and p.pos_ == "VERB":
+        # "demanded that control of the Interior Ministry be taken away from them": what is
+        # asked is asked of whom its clause is about, even when that is no act we code
+        for clause in (c for c in p.children if c.dep_ == "ccomp"):
+            tok = subject_token(clause) or next(
+                (c for c in clause.children if c.dep_ == "nsubjpass"), None
+            )
+            found += others(actors_at(tok, ctx)) if tok is not None else []
     if not found and p.pos_ == "NOUN" and sources:
         found = others(_acted_on(p, ctx))
     if not found and entry.family in _FORCEFUL | _MATERIAL_HELP | {"14"}:
