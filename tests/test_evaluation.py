@@ -303,6 +303,23 @@ def test_plover_gsr_compound_source_without_target_pairs_its_members(gsr: GoldSe
     assert all(e.root == "03" for e in first.events)
 
 
+def test_plover_gsr_two_spans_of_one_actor_are_one_event(tmp_path: Path) -> None:
+    record = {
+        "id": "T-1",
+        "date": "2010-05-01",
+        "text": "Indian army and police officers entered Nepal.",
+        "event": "MOBILIZE",
+        "source": [{"actorText": "Indian army", "code": "IND"},
+                   {"actorText": "police officers", "code": "IND"}],
+        "target": [{"actorText": "Nepal", "code": "NPL"}],
+    }  # fmt: skip
+    path = tmp_path / "gold" / "gsr.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    (item,) = read_gold(path, "plover-gsr").items
+    assert [(e.source, e.target) for e in item.events] == [("IND", "NPL")]
+
+
 def test_plover_gsr_takes_full_codes_from_the_codebook(gsr: GoldSet) -> None:
     full = [e for it in gsr.items for e in it.events if e.code_known]
     assert len(full) >= 200

@@ -503,6 +503,9 @@ def _read_gsr(path: Path) -> GoldSet:
         f" {dropped} records without a source actor are not scored as events.",
         "Full CAMEO codes come from the codebook example with the same sentence"
         f" ({sum(1 for i in items for e in i.events if e.code_known)} events).",
+        'An actor marked in two spans of one record ("United Nations military personnel",'
+        ' "United Nations civilian personnel") is one actor: each distinct source-target'
+        " pair of a record is one event.",
     )
     return GoldSet("plover-gsr", "plover-gsr", path, tuple(items), notes)
 
@@ -550,6 +553,9 @@ def _gsr_events(record: dict[str, Any], text: str, codebook: Codebook) -> Iterat
     code = _codebook_code(text, codebook)
     cameo = code if code and code[:2] in roots else roots[0]
     sources, targets = _gsr_actors(record.get("source")), _gsr_actors(record.get("target"))
+    # Two spans of one actor ("United Nations military personnel", "United Nations civilian
+    # personnel") are one actor: each distinct pair is one event.
+    sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
     for source in sources:
         # "A and B agreed" with no target: each is the other's partner, as the markup says.
         partners: list[str | None] = [*targets] or [s for s in sources if s != source] or [None]
