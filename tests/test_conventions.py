@@ -674,3 +674,8 @@ def test_a_demand_whose_act_is_not_coded_is_of_its_clauses_subject(coder) -> Non
         " from northern politicians.",
     )
     assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("NGA", "10")]
+
+
+def test_announcing_that_one_will_impose_a_curfew_is_a_threat_not_a_curfew(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Ruto announced on Sunday that he will extend the curfew in Nairobi.")
+    assert [c[:2] for _, _, c in got] == ["13"]

@@ -754,6 +754,10 @@ def _classes(p: Token, lexicon: Lexicon, means: bool = False) -> list[ObjectClas
     `means`, the subject's phrase last: for violence the subject is often the weapon or the
     way ("suicide bombers killed", "a car bomb killed", "tanks shelled")."""
     phrases = object_phrases(p)
+    if any(c.dep_ == "ccomp" for c in p.children) and p.lemma_.lower() in lexicon.cues.speech_verbs:
+        # "announced that he will extend the curfew": what is said is not what is announced
+        said = {t.i for c in p.children if c.dep_ == "ccomp" for t in c.subtree}
+        phrases = [ph for ph in phrases if not ph[1] or ph[1][0].i not in said]
     if means:
         phrases += [(None, list(c.subtree)) for c in p.children if c.dep_ == "nsubj"]
         # the weapon outranks the victim: "a journalist was killed in a car bomb explosion"
