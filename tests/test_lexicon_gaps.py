@@ -47,7 +47,7 @@ CASES = [
     # a boat seized and demanded back is property (1053)
     ("Japan demanded that China return the seized fishing boat.", "JPN", "1053"),
     # 2026.12.21: work refused in protest is a strike (143), however the refusal is worded
-    ("Thousands of Greek dock workers stopped work on Tuesday over pension cuts.", "GRC", "143"),
+    ("Striking Nepalese students deserted their classes to protest the fee rise.", "NPL", "143"),
     (
         "Bangladeshi garment workers shunned work for a second day to protest low wages.",
         "BGD",
