@@ -278,3 +278,18 @@ def test_misspelled_peoples_are_recognized(
 ) -> None:
     first = finder.find(text.split())[0]
     assert (first.kind, first.code) == ("agent", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tripoli rejected the proposal .", [("capital", "LBY")]),
+        ("Clashes in Tripoli spread across the north Lebanese city .",
+         [("place", "LBN"), ("adjective", "LBN")]),
+        ("Libyan forces entered Tripoli .", [("agent", "LBY"), ("capital", "LBY")]),
+    ],
+)  # fmt: skip
+def test_a_capital_named_like_a_city_abroad_is_that_city_beside_its_state(
+    finder: MentionFinder, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(m.kind, m.country) for m in finder.find(text.split())] == found

@@ -63,6 +63,7 @@ PARSERS: dict[str, Callable[[str, str], tuple[object, ...]]] = {
     "agents.toml": t._parse_agents,
     "places.toml": lambda text, src: t._parse_places(text, src, _iso3()),
     "communities.toml": lambda text, src: t._parse_communities(text, src, _iso3()),
+    "figures.toml": lambda text, src: t._parse_holders(text, src, _iso3(), table="figure"),
 }
 
 
@@ -85,7 +86,8 @@ def test_shipped_leaders_file_parses(name: str, tables: t.ActorTables) -> None:
 
 def test_load_is_cached_and_complete(tables: t.ActorTables) -> None:
     assert t.load_actor_tables() is tables
-    assert len(tables.countries) == 197  # 193 UN members, 2 observers, Taiwan, Kosovo
+    # 193 UN members, 2 observers, Taiwan, Kosovo, and Hong Kong and Macau, which CAMEO codes
+    assert len(tables.countries) == 199
     assert tables.agents and tables.places and tables.organizations
 
 
@@ -265,9 +267,16 @@ def test_organization_names_name_one_organization(tables: t.ActorTables) -> None
 def test_places_are_never_country_or_organization_names(tables: t.ActorTables) -> None:
     actor_forms = {f.casefold() for c in tables.countries for f in _surface_forms(c)}
     actor_forms |= {a.casefold() for o in tables.organizations for a in (o.name, *o.names)}
-    # a dated place may share a state's word: it holds on other dates ("Bonn" after 1999)
+    # a dated place may share a state's word: it holds on other dates ("Bonn" after 1999);
+    # a city may share another state's capital's name ("Tripoli" in Lebanon)
+    capitals = {f.casefold(): c.iso3 for c in tables.countries for f in c.capitals}
     undated = [p for p in tables.places if p.since is None and p.until is None]
-    places = [n for p in undated for n in (p.name, *p.names) if n.casefold() in actor_forms]
+    places = [
+        n
+        for p in undated
+        for n in (p.name, *p.names)
+        if n.casefold() in actor_forms and capitals.get(n.casefold(), p.country) == p.country
+    ]
     assert places == []
     assert {p.name for p in tables.places if p.since or p.until} >= {"Bonn", "Rangoon"}
 
@@ -632,3 +641,12 @@ def test_tables_name_most_country_actors_of_the_gold_set(tables: t.ActorTables) 
     )
     assert len(pairs) > 500
     assert found / len(pairs) >= 0.80  # 0.83 measured when written
+
+
+def test_figures_hold_their_role_by_date_with_its_sector(tables: t.ActorTables) -> None:
+    tutu = tables.people_named("Desmond Tutu", on=dt.date(1995, 1, 1))
+    assert [(h.actor, h.sectors) for h in tutu] == [("ZAF", ("REL",))]
+    suu_kyi = {h.sectors for h in tables.people_named("Suu Kyi")}
+    assert suu_kyi == {("OPP",), ("GOV",)}
+    popes = tables.holders("VAT", on=dt.date(2010, 1, 1), title="pope")
+    assert [h.id for h in popes] == ["benedict-xvi"]

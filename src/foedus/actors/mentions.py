@@ -113,6 +113,7 @@ class MentionFinder:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._title_actors: dict[str, set[str]] = {}
         self._communities: dict[str, Community] = {c.name: c for c in tables.communities}
+        self._namesakes = _namesakes(tables)
         self._build()
         self._rulers = _rulers(tables.officeholders)
         self._max_len = max(len(k) for k in self._index)
@@ -177,6 +178,8 @@ class MentionFinder:
                 self._add(word, Entry("agent", word.lower(), a.sectors, proper=False))
         for p in t.places:
             for name in (p.name, *p.names):
+                if tuple(_split(name)) in self._namesakes:
+                    continue  # the capital's entry stands for both ("Tripoli")
                 entry = Entry("place", p.country or "", since=p.since, until=p.until)
                 self._add(name, entry)
         self._add_within()
@@ -353,7 +356,23 @@ class MentionFinder:
         if homes:
             mentions = _at_home(mentions, homes)
         mentions.sort(key=lambda x: x.start)
-        return _named_bodies(words, _clerics(words, self._hosted_of(mentions, words)))
+        mentions = self._homonyms(self._hosted_of(mentions, words), words)
+        return _named_bodies(words, _clerics(words, mentions))
+
+    def _homonyms(self, mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
+        """A capital that shares its name with a city of another state is that city when
+        the sentence names that state and not the capital's: "Tripoli" beside "Lebanese" is
+        Lebanon's port, not Libya's government."""
+        named = {m.country for m in mentions if m.country and m.kind != "capital"}
+        out = []
+        for m in mentions:
+            if m.kind == "capital" and m.country not in named:
+                others = self._namesakes.get(tuple(_fold(w) for w in words[m.start : m.end]), ())
+                home = next((c for c in others if c in named), None)
+                if home is not None:
+                    m = Mention(m.start, m.end, "place", None, home, (), None, m.text)
+            out.append(m)
+        return out
 
     def _hosted_of(self, mentions: list[Mention], words: Sequence[str]) -> list[Mention]:
         """ "The Albanians of southern Serbia", "the Serbs of Bosnia": a people named by a
@@ -559,6 +578,24 @@ def _host(group: list[_Match]) -> str | None:
     ):
         return None  # "the Albanian Serbian border": two states' words, no people
     return states[0].key if states[0].key != states[1].key else None
+
+
+def _namesakes(tables: ActorTables) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Cities named like another state's capital ("Tripoli" in Lebanon): their states, by the
+    capital's folded words."""
+    capitals = {tuple(_split(cap)): c.iso3 for c in tables.countries for cap in c.capitals}
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for p in tables.places:
+        for name in (p.name, *p.names):
+            key = tuple(_split(name))
+            if (
+                p.country
+                and p.since is None
+                and p.until is None
+                and capitals.get(key, p.country) != p.country
+            ):
+                found[key] = (*found.get(key, ()), p.country)
+    return found
 
 
 def _current(entries: Sequence[Entry], on: dt.date | None) -> Sequence[Entry]:

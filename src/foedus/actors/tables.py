@@ -8,6 +8,8 @@ Five kinds of entry, each from a TOML file in ``foedus/data/actors/``:
     communities.toml      [[community]]     peoples and faiths ("Tamils", "Kurdish", "Copts")
     places.toml           [[place]]         locations that are never actors
     leaders/*.toml        [[holder]]        officeholders by actor, role, title and date
+    figures.toml          [[figure]]        the popes and public figures outside government,
+                                            read as holders with a sector ("Desmond Tutu")
 
 Names change meaning with the date: a `Dated` set of a state's forms ("Congo" for the Republic
 of the Congo while the other Congo was Zaire), a state's `Within` period (South Sudan's names,
@@ -328,6 +330,7 @@ def load_actor_tables_from(root: Traversable | Path) -> ActorTables:
     holders: list[Officeholder] = []
     for text, source in _read_leaders(root):
         holders.extend(_parse_holders(text, source, actors))
+    holders.extend(_parse_holders(*_read(root, "figures.toml"), actors, table="figure"))
     return ActorTables(countries, organizations, agents, places, tuple(holders), communities)
 
 
@@ -632,9 +635,11 @@ def _parse_communities(text: str, source: str, iso3: frozenset[str]) -> tuple[Co
     return tuple(c for _, c in pairs)
 
 
-def _parse_holders(text: str, source: str, actors: frozenset[str]) -> tuple[Officeholder, ...]:
+def _parse_holders(
+    text: str, source: str, actors: frozenset[str], table: str = "holder"
+) -> tuple[Officeholder, ...]:
     holders = []
-    for e in _entries(text, source, "holder", "id"):
+    for e in _entries(text, source, table, "id"):
         e.check_keys(_fields(Officeholder))
         actor = e.text("actor")
         e.known("actor", actor, actors, "a country or organization code")
