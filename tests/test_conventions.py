@@ -679,3 +679,17 @@ def test_a_demand_whose_act_is_not_coded_is_of_its_clauses_subject(coder) -> Non
 def test_announcing_that_one_will_impose_a_curfew_is_a_threat_not_a_curfew(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Ruto announced on Sunday that he will extend the curfew in Nairobi.")
     assert [c[:2] for _, _, c in got] == ["13"]
+
+
+def test_a_closing_attribution_misparsed_as_an_object_is_no_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder,
+        "Greek coast guard officers mistreated Syrian refugees with impunity, a human rights"
+        " organization charged on Sunday.",
+    )
+    assert got and all(t is None or t.startswith("SYR") for _, t, _ in got)
+
+
+def test_the_means_a_subject_uses_is_no_act_of_its_own(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "British aircraft using guided missiles killed four Iraqi soldiers.")
+    assert len(got) == 1

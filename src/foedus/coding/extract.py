@@ -398,7 +398,8 @@ def targets(
         if help_for and child.dep_ == "prep" and child.lower_ == "for":
             found += others(_prep_objects(child, ctx))  # "sent food aid for North Korea"
         elif child.dep_ in ("dobj", "dative", "nsubjpass", "iobj") and child.pos_ != "ADP":
-            found += others(actors_at(child, ctx))
+            if not _misparsed_reporter(child):
+                found += others(actors_at(child, ctx))
         elif child.dep_ in ("prt", "advmod", "prep") and child.lower_ == "up":
             # "kidnapped up to 16 Russian advisers": a number, not a particle and preposition
             for prep in (c for c in child.children if c.dep_ == "prep" and _up_to(c)):
@@ -512,6 +513,17 @@ def targets(
 
 
 _MATERIAL_HELP = frozenset({"03", "06", "07"})
+# Speech verbs that close a sentence as its attribution: "..., a rights group charged".
+_ATTRIBUTING = frozenset({"say", "charge", "claim", "report", "allege", "add", "state", "tell",
+                          "announce", "confirm", "insist", "warn", "write"})  # fmt: skip
+
+
+def _misparsed_reporter(obj: Token) -> bool:
+    """Whether an object is the sentence's closing attribution the parser took for a second
+    object: "abused Mexican immigrants, a human rights organization charged on Saturday"."""
+    comma = obj.left_edge.i > 0 and obj.doc[obj.left_edge.i - 1].text == ","
+    return comma and any(c.dep_ == "acl" and c.lemma_.lower() in _ATTRIBUTING
+                         for c in obj.children)  # fmt: skip
 
 
 def _and_of(noun: Token) -> list[Token]:
@@ -1447,6 +1459,13 @@ def _drop_contents(drafts: list[Draft], cries: Sequence[Draft] = ()) -> list[Dra
         a = d.anchor
         if a.i in asked_inside:
             return True
+        if (
+            a.lemma_ == "use"
+            and a.dep_ == "acl"
+            and a.head.dep_ == "nsubj"
+            and a.head.head.i in anchors
+        ):
+            return True  # the means of an act: "aircraft using guided missiles killed four"
         if any(t.lemma_.lower() in _AIMING and t.dep_ in ("acl", "relcl") for t in a.ancestors):
             return True  # what a thing is for: "a resolution that aims to tighten sanctions"
         if a.dep_ == "acl" and _infinitive(a) and a.head.lemma_.lower() in _EFFORTS:
