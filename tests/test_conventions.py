@@ -691,5 +691,7 @@ def test_a_closing_attribution_misparsed_as_an_object_is_no_target(coder) -> Non
 
 
 def test_the_means_a_subject_uses_is_no_act_of_its_own(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "British aircraft using guided missiles killed four Iraqi soldiers.")
+    got = coded(
+        coder, "Israeli warplanes using laser-guided bombs struck three Syrian radar sites."
+    )
     assert len(got) == 1
