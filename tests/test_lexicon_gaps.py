@@ -77,14 +77,16 @@ CASES = [
         "182",
     ),
     ("Myanmar soldiers beat fishermen near the border.", "MMR", "182"),
-    # 2026.12.24: pressing workers to end "the strike" demands an easing of dissent (1052), not
+    # 2026.12.24: pressing workers to cancel "the strike" demands an easing of dissent (1052), not
     # a release of property or a military de-escalation
     (
         "Egyptian authorities pressured textile workers at the state company to cancel the strike.",
         "EGY",
         "1052",
     ),
-    ("Greek ministers pressed dock workers to end the strike.", "GRC", "1052"),
+    # 2026.12.27: ... but "the strikes" halted may be military: de-escalation (1056, 0256)
+    ("The US pressed Israel to stop the strikes on Gaza.", "USA", "1056"),
+    ("Russia urged Ukraine to halt the strikes on its oil refineries.", "RUS", "0256"),
     # a protest for a leader's reinstatement demands a change of leadership (1441)
     (
         "Supporters of the ousted mayor blocked roads in Lagos demanding that he be reinstated.",
