@@ -135,6 +135,7 @@ def test_forces_based_abroad_keep_their_own_state(coder) -> None:  # type: ignor
         ("The Zambian Union of Nurses called a strike.",
          [("Zambian Union of Nurses", "ZMB", ("NGO",))]),
         ("The Green Party demanded a recount.", [("Green Party", None, ("PTY",))]),
+        ("The Green Party on Monday demanded a recount.", [("Green Party", None, ("PTY",))]),
         ("The Movement for Democratic Renewal rejected the plan.",
          [("Movement for Democratic Renewal", None, ("OPP",))]),
         # a sector word before the body word gives its sector
@@ -157,6 +158,8 @@ def test_unknown_named_bodies_are_role_words(
         "The Union said it would appeal.",
         "The International Judo Federation banned him.",
         "The League Managers Association backed the coach.",
+        "His party won the vote.",
+        "Shoppers packed the Trafford Centre.",
     ],
 )
 def test_sport_bodies_and_bare_body_words_are_no_actors(finder: MentionFinder, text: str) -> None:

@@ -665,12 +665,11 @@ _BODY_HEADS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("movement", "front", "alliance", "coalition"), ("OPP",)),
     **dict.fromkeys(
         ("association", "society", "foundation", "institute", "union", "committee", "council",
-         "forum", "organization", "organisation", "network", "centre", "center", "commission",
-         "watch"),
+         "forum", "organization", "organisation", "network", "commission"),
         ("NGO",),
     ),
 }  # fmt: skip
-_BODY_LINKS = frozenset({"of", "for", "the", "and", "on", "-", "&", "'s", "'"})
+_BODY_LINKS = frozenset({"of", "for", "the", "and", "-", "&", "'s", "'"})
 # Sport, show business and business bodies are no political actors ("the Football
 # Association fined", "the Screen Actors Guild"), nor are headings and generic names.
 _NOT_POLITICAL = frozenset(
@@ -685,6 +684,11 @@ _NOT_POLITICAL = frozenset(
      "tea", "oscars", "oscar", "brit", "brits", "awards", "grammy", "grammys", "bafta",
      "house", "pool", "beach", "office", "hen", "stag", "premiere"}
 )  # fmt: skip
+_NOT_NAMES = frozenset(
+    {"his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those",
+     "every", "each", "any", "no", "another", "which", "whose", "whichever"}
+)  # fmt: skip
+_DAYS = _MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _BODY_ABSORBS = frozenset({"country", "adjective", "place", "agent"})
 
 
@@ -723,14 +727,14 @@ def _body_span(words: Sequence[str], i: int, covered: dict[int, Mention]) -> tup
     word among them, linked after it by "of", "for the" and the like ("the Association of
     African Jurists"), no actor the tables already know inside, and no sport or show business
     word."""
-    if not _capital(words[i]) or (i and _capital(words[i - 1])):
-        return None
+    if not _capital(words[i]) or (i and _capital(words[i - 1])) or words[i].lower() in _NOT_NAMES:
+        return None  # "His party", "Their union": no name
     end, head = i, None
     for j in range(i, len(words)):
         m = covered.get(j)
         if m is not None and m.kind not in _BODY_ABSORBS:
             return None  # "the Arab League", "the Security Council": known already
-        if _capital(words[j]):
+        if _capital(words[j]) and words[j].lower() not in _DAYS:
             end = j + 1
             if head is None and words[j].lower() in _BODY_HEADS:
                 head = j
