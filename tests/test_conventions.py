@@ -505,8 +505,9 @@ def test_an_agreement_on_a_subject_stays_an_agreement(coder) -> None:  # type: i
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("The Arab League urged Brazil to support the Palestinian Authority.", ("PA", "053")),
-        ("Iran called on Muslims to unite against Israel.", ("ISR", "113")),
+        ("Turkey urged Brazil to support Azerbaijan.", ("AZE", "053")),
+        ("Venezuela called on Latin American states to unite against the United States.",
+         ("USA", "113")),
     ],
 )  # fmt: skip
 def test_asking_others_to_back_or_oppose_a_third_party_rallies_them(coder, text, want) -> None:  # type: ignore[no-untyped-def]
@@ -527,8 +528,8 @@ def test_an_organization_after_at_is_the_venue_once_a_target_is_named(coder) -> 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("The Kenyan teachers union called off its strike on Monday.", ("KEN", "082")),
-        ("Ecuador's president shortened the nightly curfew by two hours.", ("ECU", "0813")),
+        ("Kenyan doctors called off their strike on Monday.", ("KEN", "082")),
+        ("Ecuador's president lifted the nightly curfew in Guayaquil.", ("ECU", "0813")),
     ],
 )  # fmt: skip
 def test_easing_dissent_or_restrictions_at_home_is_toward_the_home_state(coder, text, want) -> None:  # type: ignore[no-untyped-def]
@@ -543,7 +544,7 @@ def test_what_a_message_says_is_not_what_is_sent(coder) -> None:  # type: ignore
 @pytest.mark.parametrize(
     "text",
     [
-        "Five hundred Congolese rebels surrendered last week in the eastern town of Goma.",
+        "About 300 Congolese rebels surrendered near Goma on Friday.",
         "The Houthis declared a unilateral truce in northern Yemen on Friday.",
     ],
 )  # fmt: skip
@@ -558,20 +559,20 @@ def test_lifting_a_curfew_at_home_is_toward_the_home_state(coder) -> None:  # ty
 
 
 def test_an_act_denounced_as_a_crime_is_held_against_its_doer(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Albania denounced as a crime Serbia's crackdown on protesters.")
-    assert ("ALB", "SRB", "111") in got
+    got = coded(coder, "Poland condemned as a crime Belarus's crackdown on protesters.")
+    assert ("POL", "BLR", "111") in got
 
 
 def test_experts_sent_to_investigate_make_an_investigation_of_where_they_go(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "The United Nations sent twelve experts to Sudan on Monday to investigate.")
-    assert [(s, t, c[:2]) for s, t, c in got] == [("UN", "SDN", "09")]
+    got = coded(coder, "The African Union sent experts to Mali to investigate.")
+    assert [(s, t, c[:2]) for s, t, c in got] == [("AU", "MLI", "09")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Beijing demanded that Washington cancel its plans to sell missiles to Taiwan.",
-        "Warsaw demanded an admission by Moscow that Soviet troops murdered Polish officers.",
+        "Moscow demanded that Berlin scrap its plans to deliver missiles to Ukraine.",
+        "Armenia demanded an admission by Ankara that Ottoman troops killed Armenian civilians.",
     ],
 )  # fmt: skip
 def test_nothing_inside_what_a_demand_asks_for_is_an_event(coder, text) -> None:  # type: ignore[no-untyped-def]
@@ -589,24 +590,26 @@ def test_what_a_resolution_aims_to_do_is_not_an_event(coder) -> None:  # type: i
 def test_a_protest_is_against_whom_its_cry_names_not_where_it_is(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(
         coder,
-        "Students rioted in Dili on Monday, joining thousands of protesters in demanding"
-        " independence from Indonesian rule.",
+        "Students rioted in Hong Kong on Monday, joining thousands of marchers in demanding"
+        " freedom from Chinese rule.",
     )
-    assert [(t, c[:2]) for _, t, c in got] == [("IDN", "14")]
+    assert [(t, c[:2]) for _, t, c in got] == [("CHN", "14")]
 
 
 def test_coordinated_verbs_share_their_last_arguments(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "A Syrian newspaper called on Arabs to unite and mobilize against Israel.")
+    got = coded(
+        coder, "Iran's state radio urged Shia militias to unite and mobilize against Israel."
+    )
     assert [(t, c) for _, t, c in got] == [("ISR", "113")]
 
 
 def test_agreeing_that_something_is_so_is_accord_between_the_sides(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Brazil and Argentina agreed that a settlement of the dispute was needed.")
+    got = coded(coder, "Brazil and Argentina agreed that the trade dispute had gone on too long.")
     assert sorted(got) == [("ARG", "BRA", "019"), ("BRA", "ARG", "019")]
 
 
 def test_agreeing_to_an_uncoded_act_is_an_intent(coder) -> None:  # type: ignore[no-untyped-def]
-    events = coder.code_text("The African Union agreed to set up a research centre.", date=DAY)
+    events = coder.code_text("The African Union agreed to build a new headquarters.", date=DAY)
     assert [(e.source.code, e.cameo) for e in events] == [("AU", "030")]
     assert events[0].intent
 
@@ -617,8 +620,8 @@ def test_swearing_to_fight_is_a_threat(coder) -> None:  # type: ignore[no-untype
 
 
 def test_a_renewed_appeal_takes_its_code_from_what_it_asks(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Spain renewed an appeal to Morocco to extradite a suspect in the case.")
-    assert got == [("ESP", "MAR", "0213")]
+    got = coded(coder, "Italy renewed an appeal to Brazil to extradite a fugitive militant.")
+    assert got == [("ITA", "BRA", "0213")]
 
 
 def test_a_late_by_phrase_of_a_passive_accusation_is_its_source(coder) -> None:  # type: ignore[no-untyped-def]
@@ -631,23 +634,26 @@ def test_a_late_by_phrase_of_a_passive_accusation_is_its_source(coder) -> None: 
 
 
 def test_a_recipient_the_parser_takes_for_a_participles_subject_is_the_target(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Peru granted asylum to five Panamanian officers holed up in an embassy.")
-    assert [(s, t[:3] if t else None, c) for s, t, c in got] == [("PER", "PAN", "075")]
+    got = coded(
+        coder, "Mexico granted asylum to three Ecuadorian politicians holed up in its embassy."
+    )
+    assert [(s, t[:3] if t else None, c) for s, t, c in got] == [("MEX", "ECU", "075")]
 
 
 def test_the_result_of_an_attack_is_done_to_its_target(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(
-        coder, "Rebels shelled the Syrian city of Aleppo on Sunday, killing about 20 people."
+        coder, "Houthi fighters shelled the Saudi city of Jazan on Sunday, killing six civilians."
     )
-    assert got and all(t == "SYR" for _, t, _ in got)
+    assert got and all(t == "SAU" for _, t, _ in got)
 
 
 @pytest.mark.parametrize(
     ("text", "root"),
     [
-        ("Washington imposed sanctions on the Taliban for its support of al-Qaeda.", "16"),
+        ("The EU imposed sanctions on Iran for its support of Russia's war.", "16"),
         ("Hamas refused to let Red Cross staff enter the tunnels and visit the hostages.", "12"),
-        ("Egyptian farmers began a hunger strike to demand land seized by the Egyptian army.", "14"),
+        ("Kenyan herders began a hunger strike to demand grazing land seized by the Kenyan army.",
+         "14"),
     ],
 )  # fmt: skip
 def test_reasons_refused_acts_and_what_a_cry_mentions_are_no_events(coder, text, root) -> None:  # type: ignore[no-untyped-def]
@@ -656,28 +662,26 @@ def test_reasons_refused_acts_and_what_a_cry_mentions_are_no_events(coder, text,
 
 
 def test_efforts_named_in_an_adjunct_are_no_event(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(
-        coder, "Japan halted aid to Serbia in line with Western efforts to end the fighting."
-    )
+    got = coded(coder, "Norway cut aid to Sudan amid international efforts to end the war.")
     assert [c[:2] for _, _, c in got] == ["16"]
 
 
 def test_a_camp_is_of_whom_it_is_for(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "A camp for Sudanese refugees was attacked by gunmen, killing 12 people.")
+    got = coded(coder, "A camp for Sudanese refugees in Chad was attacked by gunmen.")
     assert [(t, c[:2]) for _, t, c in got] == [("SDNREF", "19")]
 
 
 def test_a_demand_whose_act_is_not_coded_is_of_its_clauses_subject(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(
         coder,
-        "Yoruba elders demanded that control of the Nigerian Interior Ministry be taken away"
-        " from northern politicians.",
+        "Kenyan opposition leaders demanded that control of the Kenyan electoral commission be"
+        " given to judges.",
     )
-    assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("NGA", "10")]
+    assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("KEN", "10")]
 
 
 def test_announcing_that_one_will_impose_a_curfew_is_a_threat_not_a_curfew(coder) -> None:  # type: ignore[no-untyped-def]
-    got = coded(coder, "Ruto announced on Sunday that he will extend the curfew in Nairobi.")
+    got = coded(coder, "The Peruvian president announced that she will impose a curfew in Lima.")
     assert [c[:2] for _, _, c in got] == ["13"]
 
 
