@@ -296,3 +296,17 @@ def test_a_capital_named_like_a_city_abroad_is_that_city_beside_its_state(
     finder: MentionFinder, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(m.kind, m.country) for m in finder.find(text.split())] == found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Gunmen loyal to a Somali warlord attacked a convoy in Kenya.", "SOMUAF"),
+        ("Fighters loyal to the Yemeni president ambushed a Saudi patrol.", "YEMREB"),
+    ],
+)
+def test_a_group_loyal_to_someone_is_of_their_state(  # type: ignore[no-untyped-def]
+    coder, text: str, source: str
+) -> None:
+    assert _sources(coder, text)[:1] == [source]

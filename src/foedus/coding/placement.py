@@ -147,7 +147,7 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
                 for tok in (pobj, *pobj.subtree):
                     if tok.i in owners:
                         return owners[tok.i].country
-    settled = _settled_in(head, owners, m)
+    settled = _settled_in(head, owners, m) or _loyal_to(head, owners)
     if settled is not None:
         return settled
     if head.dep_ == "nsubj" and not set(m.sectors) & _ARMED:
@@ -180,6 +180,21 @@ def _settled_in(head: Token, owners: Mapping[int, Mention], m: Mention) -> str |
             for tok in prep.subtree:
                 if tok.i in owners and owners[tok.i].kind in SITE_KINDS:
                     return owners[tok.i].country
+    return None
+
+
+def _loyal_to(head: Token, owners: Mapping[int, Mention]) -> str | None:
+    """The state of whom a group is loyal to ("militants loyal to Iraq's al-Qaeda leader",
+    "forces loyal to the Libyan leader"): fighters loyal to a leader are of the leader's
+    state, forces too."""
+    for part in head.children:
+        if part.i < head.i or part.lower_ != "loyal":
+            continue
+        for prep in part.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for tok in prep.subtree:
+                    if tok.i in owners and owners[tok.i].kind != "place":
+                        return owners[tok.i].country
     return None
 
 
