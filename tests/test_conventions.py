@@ -699,3 +699,27 @@ def test_the_means_a_subject_uses_is_no_act_of_its_own(coder) -> None:  # type: 
         coder, "Israeli warplanes using laser-guided bombs struck three Syrian radar sites."
     )
     assert len(got) == 1
+
+
+def test_failing_to_reach_agreement_is_each_sides_rejection(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text(
+        "Armenia and Azerbaijan failed to reach an agreement on the border on Sunday.", date=DAY
+    )
+    got = {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events}
+    assert got == {("ARM", "AZE", "12"), ("AZE", "ARM", "12")}
+    assert not any(e.negated for e in events)
+
+
+def test_failing_to_capture_a_town_stays_a_negated_attack(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code_text("Russian troops failed to capture the Ukrainian town.", date=DAY)
+    assert not any(e.cameo.startswith("12") for e in events)
+
+
+def test_co_subjects_of_a_refusal_are_not_each_others_targets(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Austria and Hungary refused to sign the migration pact.")
+    assert sorted(got) == [("AUT", None, "127"), ("HUN", None, "127")]
+
+
+def test_refusing_to_meet_is_the_refusers_rejection_only(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Poland's president refused to meet the visiting Hungarian prime minister.")
+    assert [(s[:3], c[:2]) for s, _, c in got] == [("POL", "12")]

@@ -1191,6 +1191,7 @@ def _mirrored(family: str, code: str, lexicon: Lexicon) -> str:
 _REFUSALS = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127",
              "8": "126", "9": "126"}  # fmt: skip
 _REFUSING = frozenset({"refuse", "decline"})
+_FAILING = frozenset({"fail"})
 
 
 def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
@@ -1199,15 +1200,19 @@ def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
     the rejection CAMEO codes for it, anchored on the refusing verb. Where the lexicon already
     codes the refusal itself ("refused to send troops", 1222), that event stands alone."""
     cameo = load_cameo()
-    refusals = {d.anchor.i: d for d in drafts if d.code[:2] == "12"}
+    refusals = {(d.anchor.i, d.source.code): d for d in drafts if d.code[:2] == "12"}
     out: list[Draft] = []
     for d in drafts:
         gov = d.anchor.head
         refused = (
             d.anchor.dep_ == "xcomp"
-            and gov.lemma_.lower() in _REFUSING
             and not any(c.dep_ == "neg" for c in gov.children)
-            and "03" <= d.code[:2] <= "08"
+            and (
+                (gov.lemma_.lower() in _REFUSING and "03" <= d.code[:2] <= "08")
+                # "failed to reach an agreement": talks that fail are a rejection (CAMEO's
+                # verb dictionary codes FAIL 120), an attack that fails is not
+                or (gov.lemma_.lower() in _FAILING and d.code[:2] in ("04", "05"))
+            )
         )
         if not refused and _will_not(d):
             # "Syria will not accept more refugees": saying so is the refusal (CAMEO's
@@ -1216,8 +1221,13 @@ def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         if not refused:
             out.append(d)
             continue
-        if (own := refusals.get(gov.i)) is not None:
-            if own.target is None and d.target is not None:  # "refused to deploy in Iraq"
+        if "mutual" in d.inferred:
+            continue  # "refused to meet the king": the king's side of the meeting is no refusal
+        if (own := refusals.get((gov.i, d.source.code))) is not None:
+            # "refused to deploy in Iraq"; not a co-subject ("Austria and Hungary refused to
+            # sign": the signing's sides are no one's target)
+            sides = {x.source.code for x in drafts if x.anchor.i == d.anchor.i}
+            if own.target is None and d.target is not None and d.target.code not in sides:
                 own.target = d.target
                 own.inferred.add("target")
             continue
@@ -1227,7 +1237,7 @@ def _as_refusals(drafts: list[Draft], lexicon: Lexicon) -> list[Draft]:
         refusal = replace(d, code=code, anchor=gov, negated=False, intent=False,
                           hypothetical=False, inferred=d.inferred | {"refusal"})  # fmt: skip
         out.append(refusal)
-        refusals[gov.i] = refusal
+        refusals[gov.i, d.source.code] = refusal
     return out
 
 
