@@ -320,6 +320,23 @@ def test_plover_gsr_two_spans_of_one_actor_are_one_event(tmp_path: Path) -> None
     assert [(e.source, e.target) for e in item.events] == [("IND", "NPL")]
 
 
+def test_plover_gsr_partners_of_one_state_are_each_others_targets(tmp_path: Path) -> None:
+    record = {
+        "id": "T-2",
+        "date": "2010-05-01",
+        "text": "The Colombian army and the FARC exchanged fire in Cauca.",
+        "event": "FIGHT",
+        "source": [{"actorText": "Colombian army", "code": "COL"},
+                   {"actorText": "FARC", "code": "COL"}],
+        "target": "",
+    }  # fmt: skip
+    path = tmp_path / "gold" / "gsr.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps([record]), encoding="utf-8")
+    (item,) = read_gold(path, "plover-gsr").items
+    assert [(e.source, e.target) for e in item.events] == [("COL", "COL")]
+
+
 def test_plover_gsr_takes_full_codes_from_the_codebook(gsr: GoldSet) -> None:
     full = [e for it in gsr.items for e in it.events if e.code_known]
     assert len(full) >= 200

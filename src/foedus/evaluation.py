@@ -553,14 +553,17 @@ def _gsr_events(record: dict[str, Any], text: str, codebook: Codebook) -> Iterat
     code = _codebook_code(text, codebook)
     cameo = code if code and code[:2] in roots else roots[0]
     sources, targets = _gsr_actors(record.get("source")), _gsr_actors(record.get("target"))
+    pairs: dict[tuple[str, str | None], None] = {}
+    for i, source in enumerate(sources):
+        # "A and B agreed" with no target: each is the other's partner, as the markup says
+        # (also when both are of one state: the Philippine army and the MILF are PHL -> PHL)
+        others = [s for j, s in enumerate(sources) if j != i]
+        partners: list[str | None] = [*targets] or others or [None]
+        pairs.update(((source, target), None) for target in partners)
     # Two spans of one actor ("United Nations military personnel", "United Nations civilian
     # personnel") are one actor: each distinct pair is one event.
-    sources, targets = list(dict.fromkeys(sources)), list(dict.fromkeys(targets))
-    for source in sources:
-        # "A and B agreed" with no target: each is the other's partner, as the markup says.
-        partners: list[str | None] = [*targets] or [s for s in sources if s != source] or [None]
-        for target in partners:
-            yield GoldEvent(source, target, cameo, modality_known=False)
+    for source, target in pairs:
+        yield GoldEvent(source, target, cameo, modality_known=False)
 
 
 def _normal(text: str) -> str:
