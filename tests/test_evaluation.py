@@ -337,6 +337,12 @@ def test_plover_gsr_partners_of_one_state_are_each_others_targets(tmp_path: Path
     assert [(e.source, e.target) for e in item.events] == [("COL", "COL")]
 
 
+def test_predictions_alike_in_every_scored_field_count_once() -> None:
+    items = (item([gold("GBR", "SDN", "107")], text="x", id="d1"),)
+    s = score(items, [[pred("GBR", "SDN", "107"), pred("GBR", "SDN", "107")]])
+    assert s.field("event").precision == 1.0 and not s.spurious
+
+
 def test_plover_gsr_takes_full_codes_from_the_codebook(gsr: GoldSet) -> None:
     full = [e for it in gsr.items for e in it.events if e.code_known]
     assert len(full) >= 200

@@ -15,7 +15,9 @@ Scoring matches predicted to gold events inside each sentence (greedy on agreeme
 target and CAMEO root), then counts, per field, matched pairs that agree: precision divides by
 the predicted events, recall by the gold events. Fields a gold set does not annotate (actors of
 codebook examples, modality of the PLOVER set, full codes the PLOVER set does not give) are left
-out of both sides rather than counted as errors.
+out of both sides rather than counted as errors. Events of one sentence that agree in every
+scored field count once, on both sides (two spans of one actor in a gold record; a government
+and its rebels both scored as their state in a prediction).
 
 Our own gold set is coded by these rules: one event per source-target pair per predicate; "A
 and B agreed" with no other party gives A -> B and B -> A; a place is never the target of a
@@ -40,7 +42,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -726,6 +728,20 @@ def describe(event: GoldEvent | Coded) -> str:
     return f"{actors}{event.cameo}{tail}{anchor}"
 
 
+def _distinct(preds: Sequence[Coded]) -> list[Coded]:
+    """Predictions of one sentence that agree in every scored field count once ("said the
+    Sudanese government and the rebels must reach an agreement" gives two demands, both
+    GBR -> SDN 107 at the level the gold codes), as a gold record's pairs do."""
+    seen: set[Coded] = set()
+    out = []
+    for p in preds:
+        key = replace(p, anchor="")
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
 def score(gold: Sequence[GoldItem], predicted: Sequence[Sequence[Coded]]) -> Score:
     """Score predictions (one list per gold item, same order) against the gold items."""
     if len(gold) != len(predicted):
@@ -733,7 +749,7 @@ def score(gold: Sequence[GoldItem], predicted: Sequence[Sequence[Coded]]) -> Sco
     pairs: list[tuple[GoldEvent | None, Coded | None]] = []
     misses, spurious = [], []
     for item, preds in zip(gold, predicted, strict=True):
-        for g, p in match_events(item.events, preds):
+        for g, p in match_events(item.events, _distinct(preds)):
             pairs.append((g, p))
             if p is None and g is not None:
                 misses.append(Mismatch(item.id, item.text, describe(g)))
@@ -969,7 +985,8 @@ def _render_reproduce(doc: _Doc) -> None:
         " scores every gold set found, measures over-coding and rewrites this file. One set:"
         " `foedus eval tests/gold/foedus-gold.jsonl --format foedus`. Scores count matched"
         " pairs: a gold and a predicted event of the same sentence, paired greedily by"
-        " agreement of source (4), target (4), CAMEO root (2) and full code (1).",
+        " agreement of source (4), target (4), CAMEO root (2) and full code (1). Events of"
+        " one sentence that agree in every scored field count once, gold and predicted alike.",
         "",
     )
 
