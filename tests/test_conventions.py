@@ -723,3 +723,15 @@ def test_co_subjects_of_a_refusal_are_not_each_others_targets(coder) -> None:  #
 def test_refusing_to_meet_is_the_refusers_rejection_only(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Poland's president refused to meet the visiting Hungarian prime minister.")
     assert [(s[:3], c[:2]) for s, _, c in got] == [("POL", "12")]
+
+
+def test_a_protest_in_defiance_of_authorities_is_against_them(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Thousands of people blocked roads in Hong Kong in defiance of Chinese authorities."
+    )
+    assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("CHN", "14")]
+
+
+def test_a_demand_someone_refuses_to_answer_is_no_new_event(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(coder, "Hamas refused to respond to a demand from Egypt to free the hostages.")
+    assert got and all(c.startswith("12") for _, _, c in got)

@@ -463,6 +463,9 @@ def targets(
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 if pobj.lemma_.lower() in _PROTEST_NOUNS:
                     found += others(_grievance_of(pobj, ctx))
+                elif pobj.lemma_.lower() in _DEFIANCE:
+                    # "blocked streets in Hong Kong in defiance of the Chinese authorities"
+                    found += others([s for g in _and_of(pobj)[1:] for s in actors_at(g, ctx)])
     if not found and entry.family == "01":
         # "optimistic about the talks with the United States": the other side of the matter
         for prep in (c for c in p.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
@@ -532,6 +535,7 @@ def _and_of(noun: Token) -> list[Token]:
                     for g in c.children if g.dep_ == "pobj")]  # fmt: skip
 
 
+_DEFIANCE = frozenset({"defiance", "contempt"})
 _RELATIONS = frozenset({"tie", "ties", "relation", "relations", "relationship", "contact",
                         "contacts", "link", "links"})  # fmt: skip
 _BORDERS = frozenset({"border", "frontier", "boundary"})
@@ -1544,15 +1548,21 @@ def _asked_inside(drafts: list[Draft]) -> set[int]:
     admission that its forces murdered officers", "refused to let UN planes land and evacuate
     observers". What is asked for or refused has not happened, nor what it mentions; a
     protest's cry ("to demand the return of property seized in the 1970s") counts too."""
-    asks = [d.anchor for d in drafts if d.code[:2] in ("02", "10", "12")]
-    clauses: list[Token] = []
-    for anchor in asks:
-        for c in anchor.children:
+    asks = [d for d in drafts if d.code[:2] in ("02", "10", "12")]
+    ask_anchors = {d.anchor.i for d in asks}
+    inside: set[int] = set()
+    for d in asks:
+        clauses: list[Token] = []
+        for c in d.anchor.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 clauses.append(c)
             elif c.dep_ == "dobj":
                 clauses += [g for g in c.subtree if g.dep_ in ("acl", "relcl")]
-    return {t.i for clause in clauses for t in clause.subtree} - {a.i for a in asks}
+        tokens = {t.i for clause in clauses for t in clause.subtree}
+        # another ask inside what is asked for stands; one inside what is refused was made
+        # before and is the refusal's topic ("refused to respond to a demand from the US")
+        inside |= tokens if d.code[:2] == "12" else tokens - ask_anchors
+    return inside - {d.anchor.i for d in asks if d.code[:2] == "12"}
 
 
 _SENDING = frozenset({"send", "dispatch", "despatch", "deploy", "fly"})
