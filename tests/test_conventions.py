@@ -727,7 +727,9 @@ def test_refusing_to_meet_is_the_refusers_rejection_only(coder) -> None:  # type
 
 def test_a_protest_in_defiance_of_authorities_is_against_them(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(
-        coder, "Thousands of people blocked roads in Hong Kong in defiance of Chinese authorities."
+        coder,
+        "Taxi drivers blocked the airport road in Hong Kong on Friday in defiance of a Chinese"
+        " government ban.",
     )
     assert [(t[:3] if t else None, c[:2]) for _, t, c in got] == [("CHN", "14")]
 
