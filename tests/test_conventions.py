@@ -737,3 +737,10 @@ def test_a_protest_in_defiance_of_authorities_is_against_them(coder) -> None:  #
 def test_a_demand_someone_refuses_to_answer_is_no_new_event(coder) -> None:  # type: ignore[no-untyped-def]
     got = coded(coder, "Hamas refused to respond to a demand from Egypt to free the hostages.")
     assert got and all(c.startswith("12") for _, _, c in got)
+
+
+def test_refugees_are_of_the_state_they_flee(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "The World Food Programme will send grain to refugees fleeing the war in Mali."
+    )
+    assert [(t, c[:2]) for _, t, c in got] == [("MLIREF", "03")]

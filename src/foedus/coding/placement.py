@@ -147,7 +147,7 @@ def attached_country(m: Mention, doc: Doc, mentions: Sequence[Mention]) -> str |
                 for tok in (pobj, *pobj.subtree):
                     if tok.i in owners:
                         return owners[tok.i].country
-    settled = _settled_in(head, owners, m) or _loyal_to(head, owners)
+    settled = _settled_in(head, owners, m) or _loyal_to(head, owners) or _fled(head, owners, m)
     if settled is not None:
         return settled
     if head.dep_ == "nsubj" and not set(m.sectors) & _ARMED:
@@ -178,6 +178,22 @@ def _settled_in(head: Token, owners: Mapping[int, Mention], m: Mention) -> str |
             if prep.dep_ != "prep" or prep.lower_ not in _SETTLED_PREPS:
                 continue
             for tok in prep.subtree:
+                if tok.i in owners and owners[tok.i].kind in SITE_KINDS:
+                    return owners[tok.i].country
+    return None
+
+
+_FLEEING = frozenset({"flee", "escape"})
+
+
+def _fled(head: Token, owners: Mapping[int, Mention], m: Mention) -> str | None:
+    """The state refugees or civilians flee ("refugees fleeing the civil war in Liberia",
+    "civilians escaping Sudan"): people are of where they come from."""
+    if not set(m.sectors) & {"REF", "CVL"}:
+        return None
+    for part in head.children:
+        if part.i > head.i and part.dep_ in ("acl", "relcl") and part.lemma_.lower() in _FLEEING:
+            for tok in part.subtree:
                 if tok.i in owners and owners[tok.i].kind in SITE_KINDS:
                     return owners[tok.i].country
     return None
