@@ -744,3 +744,17 @@ def test_refugees_are_of_the_state_they_flee(coder) -> None:  # type: ignore[no-
         coder, "The World Food Programme will send grain to refugees fleeing the war in Mali."
     )
     assert [(t, c[:2]) for _, t, c in got] == [("MLIREF", "03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Arab League stressed the obligation of the international community to lift the"
+         " sanctions on Syria.", ("ARABLEAGUE", None, "10")),
+        ("The German chancellor issued a stern reminder to Serbia that it must hand over war"
+         " crimes suspects.", ("DEUGOV", "SRB", "10")),
+        ("The UN stressed the need for Israel to allow aid into Gaza.", ("UN", "ISR", "02")),
+    ],
+)  # fmt: skip
+def test_an_obligation_stressed_or_a_reminder_issued_is_an_ask(coder, text, want) -> None:  # type: ignore[no-untyped-def]
+    assert [(s, t, c[:2]) for s, t, c in coded(coder, text)] == [want]

@@ -1022,6 +1022,7 @@ def extract(doc: Doc, ctx: SentenceContext, lexicon: Lexicon) -> list[Draft]:
     acts = drafts
     drafts = [_as_demand(_as_wish(d, ctx, lexicon), lexicon) for d in acts]
     drafts += _obligations(doc, ctx, lexicon, acts + drafts)
+    drafts += _noun_obligations(doc, ctx, lexicon, acts)
     _refine_answers(drafts)
     drafts = [d for d in drafts if not _topic(d.anchor)]
     _refine_protests(drafts, lexicon)
@@ -1136,6 +1137,52 @@ def _obligations(
                 if tgt.code != src.code:
                     entry = _DEMAND_ENTRY if family == "10" else _APPEAL_ENTRY
                     out.append(Draft(src, tgt, entry.code, entry, verb.head, inferred={"demand"}))
+    return out
+
+
+# Nouns that put an obligation on someone, with the family of the ask they make: "stressed
+# the obligation of the international community to lift embargoes" (10), "the need for
+# Israel to let aid in" (02); and nouns whose that-clause says what someone must do ("issued
+# a reminder to Iraq that it must cooperate"), whose family is the clause's modal.
+_OBLIGING_NOUNS = {"obligation": "10", "duty": "10", "need": "02", "necessity": "02"}
+_REMINDING_NOUNS = frozenset({"reminder", "warning", "message", "notice", "signal"})
+
+
+def _noun_obligations(
+    doc: Doc, ctx: SentenceContext, lexicon: Lexicon, acts: list[Draft]
+) -> list[Draft]:
+    """Demands and appeals made through a noun the source issues or stresses."""
+    out: list[Draft] = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.dep_ != "dobj" or (lemma not in _OBLIGING_NOUNS and lemma not in _REMINDING_NOUNS):
+            continue
+        said = subject_token(noun.head)
+        sources = actors_at(said, ctx) if said is not None else []
+        if not sources:
+            continue
+        family: str | None = None
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl")):
+            if lemma in _OBLIGING_NOUNS and _infinitive(clause):
+                family = _OBLIGING_NOUNS[lemma]
+            elif lemma in _REMINDING_NOUNS and not _infinitive(clause):
+                family = _deontic_family(clause)
+            if family is None:
+                continue
+            act = next((a for a in acts if a.anchor.i == clause.i), None)
+            code = _mirrored(family, act.code, lexicon) if act else family + "0"
+            owner = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                     for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            addressee = [g for c in noun.head.children if c.dep_ in ("prep", "dative")
+                         and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            tok = subject_token(clause)
+            heads = addressee or owner or ([tok] if tok is not None else [])
+            tgts = [t for h in heads for t in actors_at(h, ctx)]
+            entry = _DEMAND_ENTRY if family == "10" else _APPEAL_ENTRY
+            for src in sources:
+                for tgt in [t for t in tgts if t.code != src.code] or [None]:
+                    out.append(Draft(src, tgt, code, entry, noun, inferred={"demand"}))
+            break
     return out
 
 
@@ -1554,7 +1601,7 @@ def _asked_inside(drafts: list[Draft]) -> set[int]:
     for d in asks:
         clauses: list[Token] = []
         for c in d.anchor.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and d.anchor.pos_ == "NOUN"):
                 clauses.append(c)
             elif c.dep_ == "dobj":
                 clauses += [g for g in c.subtree if g.dep_ in ("acl", "relcl")]
