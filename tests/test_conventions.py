@@ -749,10 +749,10 @@ def test_refugees_are_of_the_state_they_flee(coder) -> None:  # type: ignore[no-
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("The Arab League stressed the obligation of the international community to lift the"
-         " sanctions on Syria.", ("ARABLEAGUE", None, "10")),
-        ("The German chancellor issued a stern reminder to Serbia that it must hand over war"
-         " crimes suspects.", ("DEUGOV", "SRB", "10")),
+        ("The Arab League stressed the obligation of Western governments to end the sanctions"
+         " on Syria.", ("ARABLEAGUE", None, "10")),
+        ("Washington issued a pointed reminder to Caracas that it must free the detained"
+         " Americans.", ("USAGOV", "VENGOV", "10")),
         ("The UN stressed the need for Israel to allow aid into Gaza.", ("UN", "ISR", "02")),
     ],
 )  # fmt: skip
