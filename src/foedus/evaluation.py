@@ -559,7 +559,7 @@ def _gsr_events(record: dict[str, Any], text: str, codebook: Codebook) -> Iterat
     for i, source in enumerate(sources):
         # "A and B agreed" with no target: each is the other's partner, as the markup says
         # (also when both are of one state: the Philippine army and the MILF are PHL -> PHL)
-        others = [s for j, s in enumerate(sources) if j != i]
+        others: list[str | None] = [s for j, s in enumerate(sources) if j != i]
         partners: list[str | None] = [*targets] or others or [None]
         pairs.update(((source, target), None) for target in partners)
     # Two spans of one actor ("United Nations military personnel", "United Nations civilian

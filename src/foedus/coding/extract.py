@@ -1180,7 +1180,8 @@ def _noun_obligations(
             tgts = [t for h in heads for t in actors_at(h, ctx)]
             entry = _DEMAND_ENTRY if family == "10" else _APPEAL_ENTRY
             for src in sources:
-                for tgt in [t for t in tgts if t.code != src.code] or [None]:
+                pool: list[Slot | None] = [t for t in tgts if t.code != src.code]
+                for tgt in pool or [None]:
                     out.append(Draft(src, tgt, code, entry, noun, inferred={"demand"}))
             break
     return out
