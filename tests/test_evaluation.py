@@ -303,38 +303,29 @@ def test_plover_gsr_compound_source_without_target_pairs_its_members(gsr: GoldSe
     assert all(e.root == "03" for e in first.events)
 
 
-def test_plover_gsr_two_spans_of_one_actor_are_one_event(tmp_path: Path) -> None:
+def gsr_pairs(tmp_path: Path, text: str, event: str, sources: list[str], targets: list[str]
+              ) -> list[tuple[str | None, str | None]]:  # fmt: skip
+    """The (source, target) pairs the GSR reader makes of one record with these codes."""
     record = {
-        "id": "T-1",
-        "date": "2010-05-01",
-        "text": "Indian army and police officers entered Nepal.",
-        "event": "MOBILIZE",
-        "source": [{"actorText": "Indian army", "code": "IND"},
-                   {"actorText": "police officers", "code": "IND"}],
-        "target": [{"actorText": "Nepal", "code": "NPL"}],
+        "id": "T-1", "date": "2010-05-01", "text": text, "event": event,
+        "source": [{"actorText": f"actor {i}", "code": c} for i, c in enumerate(sources)],
+        "target": [{"actorText": f"target {i}", "code": c} for i, c in enumerate(targets)] or "",
     }  # fmt: skip
     path = tmp_path / "gold" / "gsr.json"
     path.parent.mkdir()
     path.write_text(json.dumps([record]), encoding="utf-8")
     (item,) = read_gold(path, "plover-gsr").items
-    assert [(e.source, e.target) for e in item.events] == [("IND", "NPL")]
+    return [(e.source, e.target) for e in item.events]
+
+
+def test_plover_gsr_two_spans_of_one_actor_are_one_event(tmp_path: Path) -> None:
+    text = "Indian army and police officers entered Nepal."
+    assert gsr_pairs(tmp_path, text, "MOBILIZE", ["IND", "IND"], ["NPL"]) == [("IND", "NPL")]
 
 
 def test_plover_gsr_partners_of_one_state_are_each_others_targets(tmp_path: Path) -> None:
-    record = {
-        "id": "T-2",
-        "date": "2010-05-01",
-        "text": "The Colombian army and the FARC exchanged fire in Cauca.",
-        "event": "FIGHT",
-        "source": [{"actorText": "Colombian army", "code": "COL"},
-                   {"actorText": "FARC", "code": "COL"}],
-        "target": "",
-    }  # fmt: skip
-    path = tmp_path / "gold" / "gsr.json"
-    path.parent.mkdir()
-    path.write_text(json.dumps([record]), encoding="utf-8")
-    (item,) = read_gold(path, "plover-gsr").items
-    assert [(e.source, e.target) for e in item.events] == [("COL", "COL")]
+    text = "The Colombian army and the FARC exchanged fire in Cauca."
+    assert gsr_pairs(tmp_path, text, "FIGHT", ["COL", "COL"], []) == [("COL", "COL")]
 
 
 def test_predictions_alike_in_every_scored_field_count_once() -> None:
