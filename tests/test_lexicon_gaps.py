@@ -113,6 +113,26 @@ CASES = [
         "PER",
         "100",
     ),
+    # 2026.12.28: bombs, mines and explosives set off, detonated or laid are bombings (183)
+    ("Somali militants triggered a bomb near the presidential palace.", "SOM", "183"),
+    ("Malian insurgents exploded several bombs at the market in Gao.", "MLI", "183"),
+    ("Myanmar troops laid anti-personnel mines around the villages.", "MMR", "183"),
+    # transport, railway lines and tunnels blocked in protest obstruct passage (144); a sit-in
+    # is a demonstration (141)
+    ("Greek farmers blocked the rail tracks outside Larissa for a second day.", "GRC", "144"),
+    ("Bolivian miners blocked public transport into La Paz.", "BOL", "144"),
+    ("Serbian students staged a sit-in outside the education ministry.", "SRB", "141"),
+    # fuel and other supplies let in are humanitarian access (0863)
+    ("Israel allowed diesel and flour into the Gaza Strip.", "ISR", "0863"),
+    # permission, visas, entry and licences denied or refused are rights refused (1233) ...
+    ("Pakistan denied visas to the Indian trade delegation.", "PAK", "1233"),
+    ("Belarusian authorities refused permission for the opposition march.", "BLR", "1233"),
+    # ... while a report denied stays a denial (016; a guard, passes on the old lexicon too)
+    ("The Kremlin denied the report on Tuesday.", "RUS", "016"),
+    # an embassy opened or reopened is diplomatic cooperation (050); closing one is 161
+    ("Saudi Arabia reopened its embassy in Damascus.", "SAU", "050"),
+    # ruling something out is a refusal, refined by what is refused (125)
+    ("Venezuela ruled out talks with the opposition.", "VEN", "125"),
 ]
 
 
