@@ -758,3 +758,10 @@ def test_refugees_are_of_the_state_they_flee(coder) -> None:  # type: ignore[no-
 )  # fmt: skip
 def test_an_obligation_stressed_or_a_reminder_issued_is_an_ask(coder, text, want) -> None:  # type: ignore[no-untyped-def]
     assert [(s, t, c[:2]) for s, t, c in coded(coder, text)] == [want]
+
+
+def test_a_threatened_act_gives_the_threat_its_own_target(coder) -> None:  # type: ignore[no-untyped-def]
+    got = coded(
+        coder, "Turkey threatened to cut diplomatic ties with Sweden over its arms sales to Greece."
+    )
+    assert [(t, c[:2]) for _, t, c in got] == [("SWE", "13")]

@@ -423,6 +423,8 @@ def targets(
         # "offered military support to Iran", "broker peace between Iran and Israel", "sent
         # food aid for Sudan"
         for child in p.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                continue  # a verb complement's targets are its own (below)
             if child.dep_ in ("dobj", "attr", "xcomp", "nsubjpass"):
                 for noun in _part_of(child):
                     for prep in noun.children:
