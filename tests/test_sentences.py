@@ -49,3 +49,14 @@ def test_quote_spans_curly_straight_and_unclosed() -> None:
     ]
     assert spans[0].contains(text.index("first"))
     assert not spans[0].contains(text.index("B"))
+
+
+def test_tokens_are_the_tokenizer_s(segment) -> None:  # type: ignore[no-untyped-def]
+    # tokens are read as slices of the text: they must be exactly spaCy's token texts
+    text = "Don't stop — it's 5:30pm at http://x.com/a?b=c :)  U.S. aid, £5bn.\tNext  one."
+    spans = split_sentences(text, segment)
+    expected = [t.text for t in segment(text) if not t.is_space]
+    assert [w for s in spans for w in s.words] == expected
+    for s in spans:
+        rebuilt = "".join(w + (" " if space else "") for w, space in s.tokens)
+        assert rebuilt.split() == s.text.split()

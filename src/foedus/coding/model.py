@@ -46,22 +46,25 @@ def load_pipeline(name: str) -> tuple[Any, Any]:
 def parser_for(nlp: Any) -> Callable[[Iterable[Any]], Iterator[Any]]:
     """A function that runs `nlp` over already tokenized sentences.
 
-    Where the pipeline's attribute ruler uses only rules `AttributeRules` implements (true of
-    spaCy's English pipelines), the ruler and the lemmatizer after it run outside spaCy's
-    Matcher: same tokens out, about a tenth less time. Otherwise the pipeline runs as it is.
+    Where the pipeline's attribute ruler uses only rules `AttributeRules` implements and its
+    lemmatizer is one `Lemmas` can remember (true of spaCy's English pipelines), those two run
+    outside spaCy, on token arrays: same tokens out, in a fifth of the time. Otherwise the
+    pipeline runs as it is.
     """
-    from foedus.coding.attributes import AttributeRules
+    from foedus.coding.attributes import AttributeRules, Lemmas
 
     names = nlp.pipe_names
     # Only the trimmed pipeline ends with attribute_ruler + lemmatizer; any other layout (NER
     # after them, as in the full model) runs as spaCy batches it, untouched.
-    fast = names[-2:] == ["attribute_ruler", "lemmatizer"] and AttributeRules.supports(
-        nlp.get_pipe("attribute_ruler").patterns
+    fast = (
+        names[-2:] == ["attribute_ruler", "lemmatizer"]
+        and AttributeRules.supports(nlp.get_pipe("attribute_ruler").patterns)
+        and Lemmas.supports(nlp.get_pipe("lemmatizer"))
     )
     if not fast:
         return lambda docs: iter(nlp.pipe(docs, batch_size=_BATCH))
     rules = AttributeRules(nlp.get_pipe("attribute_ruler").patterns)
-    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer = Lemmas(nlp.get_pipe("lemmatizer"))
 
     def parse(docs: Iterable[Any]) -> Iterator[Any]:
         for doc in nlp.pipe(docs, batch_size=_BATCH, disable=["attribute_ruler", "lemmatizer"]):

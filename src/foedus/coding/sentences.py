@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 __all__ = ["SentenceSpan", "split_sentences"]
@@ -38,7 +39,7 @@ def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSp
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
         if line.strip():
-            for tokens, begin, end in _sentences(segment(line)):
+            for tokens, begin, end in _sentences(segment(line), line):
                 chunk = line[begin:end]
                 stripped = chunk.strip()
                 start = offset + begin + (len(chunk) - len(chunk.lstrip()))
@@ -49,16 +50,18 @@ def split_sentences(text: str, segment: Callable[[str], Doc]) -> list[SentenceSp
     return out
 
 
-def _sentences(doc: Doc) -> list[tuple[list[tuple[str, bool]], int, int]]:
-    """(tokens, start, end) of each sentence, in one pass over the tokens (`doc.sents` and
-    `char_span` rescan the document for every sentence). An opening quotation mark that the
+def _sentences(doc: Doc, text: str) -> list[tuple[list[tuple[str, bool]], int, int]]:
+    """(tokens, start, end) of each sentence of `doc`, the segmented `text`, in one pass over
+    the token array (`doc.sents` and `char_span` rescan the document for every sentence, and a
+    `Token` object per token costs more than its text). An opening quotation mark that the
     rule-based splitter left at the end of a sentence moves to the next one. Whitespace
     tokens at a sentence's edges are dropped; the last token never carries a space."""
     groups: list[list[tuple[int, str, bool]]] = []
-    for tok in doc:
-        if tok.is_sent_start or not groups:
+    # spaCy's tokenizer never alters the text, so each token is a slice of it
+    for idx, length, space, start in doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist():
+        if start == 1 or not groups:
             groups.append([])
-        groups[-1].append((tok.idx, tok.text, bool(tok.whitespace_)))
+        groups[-1].append((idx, text[idx : idx + length], bool(space)))
     groups = [_trim(g) for g in groups]
     for k in range(len(groups) - 1):
         if len(groups[k]) > 1 and groups[k][-1][1] in _OPENING:
