@@ -401,6 +401,24 @@ def test_report_does_not_reproduce_shared_sentences() -> None:
     assert "from elsewhere" not in text
 
 
+def test_report_names_gold_files_as_found_from_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkout, shared, far = tmp_path / "d" / "main", tmp_path / "d" / "shared", tmp_path / "far"
+    for d in (checkout / "tests", shared, far):
+        d.mkdir(parents=True)
+    monkeypatch.chdir(checkout)
+    items = (item([gold("RUS", "UKR", "190")], id="g1"),)
+    s = score(items, [[]])
+
+    def shown(path: Path) -> str:
+        return render_report([EvalResult(GoldSet("g", "foedus", path, items), s, 0.1)])
+
+    assert "`tests/g.jsonl`: 1 sentences" in shown(checkout / "tests" / "g.jsonl")
+    assert "`../shared/g.json`: 1 sentences" in shown(shared / "g.json")
+    assert f"`{far / 'g.json'}`: 1 sentences" in shown(far / "g.json")
+
+
 def test_report_caps_long_lists() -> None:
     items = tuple(item([gold("RUS", "UKR", "190")], id=f"m{n}") for n in range(5))
     s = score(items, [[] for _ in items])

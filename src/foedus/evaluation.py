@@ -38,6 +38,7 @@ import difflib
 import functools
 import io
 import json
+import os
 import re
 import time
 from collections import Counter
@@ -876,10 +877,22 @@ def _overcoding_rows(overcoding: Sequence[OvercodingResult]) -> Iterator[list[st
         ]
 
 
+def _shown_path(path: Path) -> str:
+    """A gold file as a reader of the report finds it: relative to the working directory when
+    it lies in the checkout or beside it (`../shared/...`), so the report does not change with
+    where the checkout happens to live; otherwise the full path."""
+    try:
+        rel = Path(os.path.relpath(path.resolve(), Path.cwd()))
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if ".." in rel.parts[1:] else str(rel)
+
+
 def _render_result(doc: _Doc, result: EvalResult, limit: int) -> None:
     s = result.score
     doc.add(f"## {result.gold.name} ({result.gold.format})", "")
-    doc.add(f"`{result.gold.path}`: {s.items} sentences, coded in {result.seconds:.1f} s.", "")
+    shown = _shown_path(Path(result.gold.path))
+    doc.add(f"`{shown}`: {s.items} sentences, coded in {result.seconds:.1f} s.", "")
     doc.add(*(f"- {note}" for note in result.gold.notes))
     doc.add("")
     rows = [
