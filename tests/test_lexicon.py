@@ -56,3 +56,66 @@ def test_bad_files_name_the_file_and_the_problem(
         load_lexicon(lexdir)
     assert message in str(info.value)
     assert file in str(info.value)
+
+
+# --------------------------------------------------------------------------- the prefilter
+
+
+def test_word_forms_cover_irregular_verbs_and_plurals() -> None:
+    from foedus.lexicon import word_forms
+
+    assert {"met", "meets", "meeting"} <= word_forms("meet")
+    assert {"struck", "stricken", "striking"} <= word_forms("strike")
+    assert {"women", "children", "crises", "knives"} <= (
+        word_forms("woman") | word_forms("child") | word_forms("crisis") | word_forms("knife")
+    )
+
+
+def test_a_form_that_needs_its_class_word_waits_for_it() -> None:
+    lex = load_lexicon()
+    # the noun "in" codes only as a sit-in: a bare "in" lets nothing through
+    assert "in" in lex.surface and "in" in lex.gates
+    plain = ["ministers", "were", "in", "paris"]
+    assert not lex.surface & (set(plain) - {"in"}), "the rest of the sentence must not code"
+    assert not lex.lets_through(plain)
+    assert lex.lets_through(["workers", "staged", "a", "sit", "-", "in"])
+
+
+def test_speech_verbs_pass_with_a_modal_of_obligation() -> None:
+    lex = load_lexicon()
+    said = ["the", "minister", "says", "the", "neighbour", "is", "cold"]
+    assert not lex.surface & (set(said) - {"says"}), "only the speech verb may be a form"
+    assert not lex.lets_through(said)
+    for modal in ("must", "should", "needs"):
+        assert lex.lets_through([*said[:4], "neighbour", modal, "pay", "up"]), modal
+    assert lex.lets_through(["the", "church", "wanted", "people", "to", "reflect"])
+
+
+def test_every_gated_form_has_a_satisfiable_condition() -> None:
+    lex = load_lexicon()
+    for form, needs in lex.gates.items():
+        assert needs and all(cond and all(cond) for cond in needs), form
+        assert form in lex.surface
+
+
+def test_the_prefilter_keeps_what_the_parse_would_code(coder) -> None:  # type: ignore[no-untyped-def]
+    """Sentences the gates must let through, coded with the prefilter on (the default) and
+    off: the same events."""
+    from dataclasses import replace
+
+    from foedus.coding import Coder
+
+    unfiltered = Coder(coder.nlp, coder.segment, coder.lexicon,
+                       replace(coder.settings, prefilter=False))  # fmt: skip
+    texts = [
+        "Opposition supporters staged a sit-in outside the Kenyan parliament.",
+        "Russia says Sudan must give back the helicopter.",
+        "Mr Putin met Mr Erdogan in Sochi on Friday.",
+        "Turkish police shot two protesters in Ankara.",
+        "The French government wants Iran to release the detained aid workers.",
+    ]
+    for text in texts:
+        on = [(e.source.code, e.target and e.target.code, e.cameo) for e in coder.code_text(text)]
+        off = [(e.source.code, e.target and e.target.code, e.cameo)
+               for e in unfiltered.code_text(text)]  # fmt: skip
+        assert on == off and on, text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,11 +22,13 @@ from foedus.errors import DataFileError
 
 __all__ = [
     "DEFAULT_TARGET_PREPS",
+    "WISHING_VERBS",
     "Cues",
     "Lexicon",
     "ObjectClass",
     "PredicateEntry",
     "load_lexicon",
+    "word_forms",
 ]
 
 DEFAULT_TARGET_PREPS = (
@@ -106,6 +108,10 @@ class Lexicon:
     discards: Mapping[str, tuple[tuple[str, ...], ...]]
     cues: Cues
     surface: frozenset[str] = field(default=frozenset())
+    """Every form a predicate's lemma can take in text: a sentence without one is not parsed."""
+    gates: Mapping[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    """Surface forms that code only with other words in the sentence (a particle, an object
+    class's head word), and which: see `_gates`."""
     phrases: Mapping[tuple[str, ...], tuple[ObjectClass, ...]] = field(default_factory=dict)
     """Every object-class phrase, for one pass over an object's words."""
     longest_phrase: int = 1
@@ -120,6 +126,19 @@ class Lexicon:
         """The threat (13x) a source makes by saying it will do conflictual act `code`, or
         None when the act is no conflict."""
         return _remapped(self.threat_remap, code)
+
+    def lets_through(self, words: Sequence[str]) -> bool:
+        """Whether a sentence of these (lower-cased) words may hold a predicate worth parsing:
+        a surface form with nothing more needed, or one whose entry's words are all there."""
+        present = set(words)
+        hits = present & self.surface
+        if not hits:
+            return False
+        for form in hits:
+            needs = self.gates.get(form)
+            if needs is None or any(all(c & present for c in cond) for cond in needs):
+                return True
+        return False
 
 
 def _remapped(table: Mapping[str, str], code: str) -> str | None:
@@ -231,50 +250,128 @@ def _cues(where: str, data: Mapping[str, Any]) -> Cues:
     return Cues(**{n: frozenset(_strings(where, data, n)) for n in names})
 
 
-def _surface_forms(lemmas: Iterable[str]) -> frozenset[str]:
-    """Inflected forms a lemma can take in text, for the cheap pre-parse filter.
+@functools.cache
+def word_forms(word: str) -> frozenset[str]:
+    """Inflected forms `word` (a lemma, or a word of an object phrase) can take in text, for
+    the cheap pre-parse filter: regular verb and noun endings, the irregular verbs, and the
+    irregular noun plurals. Over-generating is harmless (the filter only lets more sentences
+    through); missing a form would drop a sentence that holds an event."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    forms.update({stem + "ing", stem + "ed"})
+    if word.endswith("y"):
+        forms.update({word[:-1] + "ies", word[:-1] + "ied"})
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    forms.update(_IRREGULAR.get(word, ()))
+    for ending, plural in _PLURAL_ENDINGS:
+        if word.endswith(ending):
+            forms.add(word[: len(word) - len(ending)] + plural)
+    return frozenset(forms)
 
-    Over-generating is harmless (the filter only lets more sentences through); irregular
-    past forms are covered by a short list of the verbs the lexicon uses.
-    """
-    forms: set[str] = set()
-    for lemma in lemmas:
-        word = lemma.split()[0]
-        stem = word[:-1] if word.endswith("e") else word
-        forms.update({word, word + "s", word + "es", word + "ed", word + "d", word + "ing"})
-        forms.update({stem + "ing", stem + "ed"})
-        if word.endswith("y"):
-            forms.update({word[:-1] + "ies", word[:-1] + "ied"})
-        if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou":
-            forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
-    return frozenset(forms | _IRREGULAR_FORMS)
 
-
-_IRREGULAR_FORMS = frozenset(
-    {
-        "arisen", "arose", "awoke", "awoken", "bade", "beat", "beaten", "began", "begun", "bent",
-        "beset", "besieged", "bet", "bid", "bit", "bitten", "bled", "blew", "blown", "bore",
-        "bought", "bound", "bred", "broadcast", "broke", "broken", "brought", "built", "burnt",
-        "cast", "caught", "chose", "chosen", "clad", "clung", "cost", "crept", "cut", "dealt",
-        "dove", "drawn", "drew", "driven", "drove", "dug", "dwelt", "fallen", "fed", "fell",
-        "felt", "fled", "flew", "flown", "flung", "forbade", "forbidden", "forecast", "foresaw",
-        "foreseen", "forgave", "forgiven", "forgot", "forgotten", "forsaken", "forsook", "fought",
-        "found", "froze", "frozen", "gave", "given", "got", "gotten", "grew", "ground", "grown",
-        "held", "hid", "hidden", "hit", "hung", "hurt", "kept", "knelt", "knew", "known", "laid",
-        "leapt", "led", "left", "lent", "lit", "lost", "made", "meant", "met", "misled",
-        "overcame", "overran", "overrun", "overtaken", "overthrew", "overthrown", "overtook",
-        "paid", "put", "quit", "ran", "rang", "read", "rebuilt", "rid", "ridden", "risen", "rode",
-        "rose", "rung", "said", "sank", "saw", "seen", "seized", "sent", "set", "shaken", "shed",
-        "shone", "shook", "shot", "shrank", "shut", "slain", "slew", "slid", "slung", "smote",
-        "sold", "sought", "spat", "sped", "spent", "split", "spoke", "spoken", "sprang", "spread",
-        "sprung", "spun", "stank", "stole", "stolen", "stood", "stricken", "striven", "strode",
-        "strove", "struck", "strung", "stuck", "stung", "sunk", "swam", "swept", "swore", "sworn",
-        "swum", "swung", "taken", "taught", "thought", "threw", "thrown", "thrust", "told", "took",
-        "tore", "torn", "trod", "trodden", "undergone", "understood", "undertaken", "undertook",
-        "underwent", "upheld", "wept", "withdrawn", "withdrew", "withheld", "withstood", "woke",
-        "woken", "won", "wore", "worn", "wound", "wove", "woven", "written", "wrote", "wrung",
-    }
+# Noun plurals the "-s" and "-es" rules miss: the spelling changes of English plurals.
+_PLURAL_ENDINGS = (
+    ("man", "men"), ("child", "children"), ("person", "people"), ("foot", "feet"),
+    ("tooth", "teeth"), ("mouse", "mice"), ("fe", "ves"), ("f", "ves"), ("is", "es"),
+    ("um", "a"), ("us", "i"), ("on", "a"),
 )  # fmt: skip
+
+
+def _surface_forms(lemmas: Iterable[str]) -> frozenset[str]:
+    """Every form any of `lemmas` (their first word) can take in text."""
+    return frozenset(f for lemma in lemmas for f in word_forms(lemma.split()[0]))
+
+
+def _gates(
+    entries: Iterable[PredicateEntry], objects: Mapping[str, ObjectClass], cues: Cues
+) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """For each surface form that can only code with more words around it, what those words
+    are: one tuple of conditions per entry (each condition a set of words, one of which must
+    appear in the sentence). An entry that needs a particle needs the particle; one that needs
+    an object class needs the head word (last word) of one of the class's phrases. A form of
+    any entry without such needs is left out: it lets its sentence through on its own.
+
+    The speech verbs are added too: with a modal of obligation they report a demand or an
+    appeal ("said Sudan must return the helicopter") whatever the verb of the clause."""
+    needs: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    free: set[str] = set()
+    for entry in entries:
+        conditions: list[frozenset[str]] = []
+        if entry.particle:
+            conditions.append(frozenset({entry.particle}))
+        if entry.object and entry.object in objects:
+            heads = {p[-1] for p in objects[entry.object].phrases if p}
+            conditions.append(frozenset(f for h in heads for f in word_forms(h)))
+        for form in _surface_forms(entry.lemmas):
+            if conditions:
+                needs.setdefault(form, []).append(tuple(conditions))
+            else:
+                free.add(form)
+    for form in _surface_forms(cues.speech_verbs):
+        needs.setdefault(form, []).append((_OBLIGATION_WORDS,))
+    return {f: tuple(dict.fromkeys(c)) for f, c in needs.items() if f not in free}
+
+
+# Verbs whose clause says what another should do: "wanted people to reflect" is an appeal (02)
+# whatever the clause's verb, so their forms always let a sentence through.
+WISHING_VERBS = frozenset({"want", "wish"})
+
+# Words that put an obligation in a reported clause: "must", "should", "ought to", "has to",
+# "needs to" (what `foedus.coding.extract` codes as a demand or an appeal after a speech verb).
+_OBLIGATION_WORDS = frozenset(
+    {"must", "should", "ought", "have", "has", "had", "having", "need", "needs", "needed"}
+)
+
+
+# Irregular forms of English verbs by lemma: what the suffix rules above cannot make.
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "arise": ("arisen", "arose"), "awake": ("awoke", "awoken"), "bear": ("bore",),
+    "beat": ("beat", "beaten"), "begin": ("began", "begun"), "bend": ("bent",),
+    "beset": ("beset",), "besiege": ("besieged",), "bet": ("bet",), "bid": ("bade", "bid"),
+    "bind": ("bound",), "bite": ("bit", "bitten"), "bleed": ("bled",),
+    "blow": ("blew", "blown"), "break": ("broke", "broken"), "breed": ("bred",),
+    "bring": ("brought",), "broadcast": ("broadcast",), "build": ("built",), "burn": ("burnt",),
+    "buy": ("bought",), "cast": ("cast",), "catch": ("caught",), "choose": ("chose", "chosen"),
+    "cling": ("clung",), "clothe": ("clad",), "cost": ("cost",), "creep": ("crept",),
+    "cut": ("cut",), "deal": ("dealt",), "dig": ("dug",), "dive": ("dove",),
+    "draw": ("drawn", "drew"), "drive": ("driven", "drove"), "dwell": ("dwelt",),
+    "fall": ("fallen", "fell"), "feed": ("fed",), "feel": ("felt",), "fight": ("fought",),
+    "find": ("found",), "flee": ("fled",), "fling": ("flung",), "fly": ("flew", "flown"),
+    "forbid": ("forbade", "forbidden"), "forecast": ("forecast",),
+    "foresee": ("foresaw", "foreseen"), "forget": ("forgot", "forgotten"),
+    "forgive": ("forgave", "forgiven"), "forsake": ("forsaken", "forsook"),
+    "freeze": ("froze", "frozen"), "get": ("got", "gotten"), "give": ("gave", "given"),
+    "grind": ("ground",), "grow": ("grew", "grown"), "hang": ("hung",),
+    "hide": ("hid", "hidden"), "hit": ("hit",), "hold": ("held",), "hurt": ("hurt",),
+    "keep": ("kept",), "kneel": ("knelt",), "know": ("knew", "known"), "lay": ("laid",),
+    "lead": ("led",), "leap": ("leapt",), "leave": ("left",), "lend": ("lent",),
+    "light": ("lit",), "lose": ("lost",), "make": ("made",), "mean": ("meant",),
+    "meet": ("met",), "mislead": ("misled",), "overcome": ("overcame",),
+    "overrun": ("overran", "overrun"), "overtake": ("overtaken", "overtook"),
+    "overthrow": ("overthrew", "overthrown"), "pay": ("paid",), "put": ("put",),
+    "quit": ("quit",), "read": ("read",), "rebuild": ("rebuilt",), "rid": ("rid",),
+    "ride": ("ridden", "rode"), "ring": ("rang", "rung"), "rise": ("risen", "rose"),
+    "run": ("ran",), "say": ("said",), "see": ("saw", "seen"), "seek": ("sought",),
+    "seize": ("seized",), "sell": ("sold",), "send": ("sent",), "set": ("set",),
+    "shake": ("shaken", "shook"), "shed": ("shed",), "shine": ("shone",), "shoot": ("shot",),
+    "shrink": ("shrank",), "shut": ("shut",), "sink": ("sank", "sunk"),
+    "slay": ("slain", "slew"), "slide": ("slid",), "sling": ("slung",), "smite": ("smote",),
+    "speak": ("spoke", "spoken"), "speed": ("sped",), "spend": ("spent",), "spin": ("spun",),
+    "spit": ("spat",), "split": ("split",), "spread": ("spread",),
+    "spring": ("sprang", "sprung"), "stand": ("stood",), "steal": ("stole", "stolen"),
+    "stick": ("stuck",), "sting": ("stung",), "stink": ("stank",), "stride": ("strode",),
+    "strike": ("stricken", "struck"), "string": ("strung",), "strive": ("striven", "strove"),
+    "swear": ("swore", "sworn"), "sweep": ("swept",), "swim": ("swam", "swum"),
+    "swing": ("swung",), "take": ("taken", "took"), "teach": ("taught",),
+    "tear": ("tore", "torn"), "tell": ("told",), "think": ("thought",),
+    "throw": ("threw", "thrown"), "thrust": ("thrust",), "tread": ("trod", "trodden"),
+    "undergo": ("undergone", "underwent"), "understand": ("understood",),
+    "undertake": ("undertaken", "undertook"), "uphold": ("upheld",), "wake": ("woke", "woken"),
+    "wear": ("wore", "worn"), "weave": ("wove", "woven"), "weep": ("wept",), "win": ("won",),
+    "wind": ("wound",), "withdraw": ("withdrawn", "withdrew"), "withhold": ("withheld",),
+    "withstand": ("withstood",), "wring": ("wrung",), "write": ("written", "wrote"),
+}  # fmt: skip
 
 
 @functools.cache
@@ -301,6 +398,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         for c in discard_data.get("context", [])
     }
     where_c, cue_data = _read(folder, "cues.toml")
+    cues = _cues(where_c, cue_data)
     lemmas = [lemma for entry in verbs for lemma in entry.lemmas]
     lemmas += [lemma for entry in nouns + adjectives for lemma in entry.lemmas]
     phrases: dict[tuple[str, ...], list[ObjectClass]] = {}
@@ -324,6 +422,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         intent_remap=remap,
         threat_remap=threat,
         discards=discards,
-        cues=_cues(where_c, cue_data),
-        surface=_surface_forms(lemmas),
+        cues=cues,
+        surface=_surface_forms([*lemmas, *cues.speech_verbs, *WISHING_VERBS]),
+        gates=_gates([*verbs, *nouns, *adjectives], objects, cues),
     )

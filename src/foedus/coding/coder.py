@@ -163,7 +163,7 @@ class Coder:
         seen.person |= any(m.kind in ("person", "title") for m in mentions)
         seen.group |= any(m.kind in _GROUP_KINDS for m in mentions)
         lower = [w.lower() for w in s.words]
-        if not any(w in self.lexicon.surface for w in lower) or self._discarded(s.words):
+        if not self.lexicon.lets_through(lower) or self._discarded(s.words):
             return False
         if mentions:
             return True

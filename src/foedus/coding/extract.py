@@ -15,7 +15,14 @@ from foedus.coding.grammar import (
     object_phrases,
     subject_token,
 )
-from foedus.lexicon import DEFAULT_TARGET_PREPS, Cues, Lexicon, ObjectClass, PredicateEntry
+from foedus.lexicon import (
+    DEFAULT_TARGET_PREPS,
+    WISHING_VERBS,
+    Cues,
+    Lexicon,
+    ObjectClass,
+    PredicateEntry,
+)
 
 __all__ = ["Draft", "SentenceContext", "Slot", "extract"]
 
@@ -1126,7 +1133,7 @@ def _obligations(
     for verb in doc:
         if verb.dep_ != "ccomp" or verb.i in anchored:
             continue
-        wish = verb.head.lemma_.lower() in _WISHING and verb.pos_ == "VERB"
+        wish = verb.head.lemma_.lower() in WISHING_VERBS and verb.pos_ == "VERB"
         if verb.head.lemma_.lower() not in speech and not wish:
             continue
         family = "02" if wish else _deontic_family(verb)
@@ -1189,15 +1196,12 @@ def _noun_obligations(
     return out
 
 
-_WISHING = frozenset({"want", "wish"})
-
-
 def _as_wish(d: Draft, ctx: SentenceContext, lexicon: Lexicon) -> Draft:
     """ "Israel wants Germany to pay compensation" is Israel's appeal to Germany (025): what
     one side wants another to do, mirrored in the appeal family (02); the act has not
     happened."""
     gov = d.anchor.head
-    if d.anchor.dep_ not in ("ccomp", "xcomp") or gov.lemma_.lower() not in _WISHING:
+    if d.anchor.dep_ not in ("ccomp", "xcomp") or gov.lemma_.lower() not in WISHING_VERBS:
         return d
     tok = subject_token(gov)
     wishers = [w for w in actors_at(tok, ctx) if w.code != d.source.code] if tok else []
